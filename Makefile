@@ -1,0 +1,45 @@
+# Entry points: `make run` serves the site, `make test` runs the suite.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+export DJANGO_SETTINGS_MODULE ?= otandastar.settings
+
+.PHONY: run test setup serve migrate content static messages clean
+
+# Reinstall only when the requirements change, so a second `make run` is quick.
+$(BIN)/.installed: requirements.txt requirements-dev.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	@touch $@
+
+var/secret_key:
+	@mkdir -p var
+	@$(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+	@chmod 600 $@
+
+# A local secret key is created once and kept in var/ unless DJANGO_SECRET_KEY is set.
+SECRET = DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$(cat var/secret_key)}"
+
+setup: $(BIN)/.installed var/secret_key
+	$(SECRET) $(BIN)/python manage.py migrate --noinput
+	$(SECRET) $(BIN)/python manage.py load_content
+	$(SECRET) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
+
+run: setup
+	@echo "Serving http://127.0.0.1:$(PORT)/ (Ctrl+C stops)"
+	$(SECRET) DJANGO_DEBUG=$${DJANGO_DEBUG:-0} $(BIN)/gunicorn otandastar.wsgi:application \
+		--bind 127.0.0.1:$(PORT) --workers 2 --threads 4 --worker-class gthread \
+		--access-logfile - --timeout 30
+
+test: $(BIN)/.installed
+	$(BIN)/python -m pytest
+
+# Regenerate message catalogs after changing UI strings (needs GNU gettext).
+messages: $(BIN)/.installed
+	cd otandastar && ../$(BIN)/python ../manage.py makemessages -l kk -l ru --no-obsolete --ignore='*/.venv/*'
+	$(BIN)/python manage.py compilemessages --ignore=.venv
+
+clean:
+	rm -rf $(VENV) var

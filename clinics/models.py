@@ -1,0 +1,109 @@
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class Region(models.Model):
+    class Kind(models.TextChoices):
+        OBLAST = "oblast", _("region (oblast)")
+        CITY = "city", _("city of republican significance")
+
+    slug = models.SlugField(_("slug"), max_length=80, unique=True, help_text=_("Part of the web address; shared by both languages."))
+    name = models.CharField(_("name"), max_length=120)
+    short_name = models.CharField(_("abbreviation"), max_length=20, blank=True, help_text=_("Common abbreviation, e.g. ШҚО / ВКО."))
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.OBLAST)
+
+    class Meta:
+        # Public lists sort by each language's alphabet in Python (clinics.selectors).
+        ordering = ["slug"]
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("clinics:region", kwargs={"slug": self.slug})
+
+
+class ExaminationType(models.Model):
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    name = models.CharField(_("name"), max_length=300)
+    short_name = models.CharField(_("short name"), max_length=80, help_text=_("Used in the filter of a region's page."))
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("examination type")
+        verbose_name_plural = _("examination types")
+
+    def __str__(self):
+        return self.short_name or self.name
+
+
+class Clinic(models.Model):
+    """One row of the directory: where a region's residents take one examination."""
+
+    region = models.ForeignKey(Region, verbose_name=_("region"), on_delete=models.PROTECT, related_name="clinics")
+    examination_type = models.ForeignKey(ExaminationType, verbose_name=_("examination type"), on_delete=models.PROTECT, related_name="clinics")
+    position = models.PositiveSmallIntegerField(_("order"), default=0, help_text=_("Rows of a region are listed by this number."))
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    transport = models.CharField(_("public transport"), max_length=300, blank=True)
+    phone = models.CharField(_("phone"), max_length=100, blank=True)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    search_kk = models.TextField(editable=False, default="")
+    search_ru = models.TextField(editable=False, default="")
+
+    class Meta:
+        ordering = ["region", "position", "pk"]
+        verbose_name = _("clinic row")
+        verbose_name_plural = _("clinic directory")
+
+    def __str__(self):
+        return f"{self.region} · {self.examination_type}"
+
+    def get_absolute_url(self):
+        return self.region.get_absolute_url()
+
+    def save(self, *args, update_fields=None, **kwargs):
+        if update_fields is not None:
+            update_fields = {*update_fields, "search_kk", "search_ru"}
+        super().save(*args, update_fields=update_fields, **kwargs)
+
+
+class QuotaYear(models.Model):
+    """The regional quota order of one year; its counts per region are Quota rows."""
+
+    year = models.PositiveSmallIntegerField(_("year"), unique=True, validators=[MinValueValidator(2000)])
+    legal_order = models.TextField(_("legal order"), help_text=_("The order that sets this year's quota."))
+    eligibility = models.TextField(_("who qualifies"), blank=True, help_text=_("The rule on which registered addresses qualify."))
+    published = models.BooleanField(_("published"), default=True)
+
+    class Meta:
+        ordering = ["-year"]
+        verbose_name = _("quota year")
+        verbose_name_plural = _("regional quotas")
+
+    def __str__(self):
+        return str(self.year)
+
+    def get_absolute_url(self):
+        return reverse("clinics:quota_year", kwargs={"year": self.year})
+
+
+class Quota(models.Model):
+    quota_year = models.ForeignKey(QuotaYear, verbose_name=_("year"), on_delete=models.CASCADE, related_name="quotas")
+    region = models.ForeignKey(Region, verbose_name=_("region"), on_delete=models.PROTECT, related_name="quotas")
+    count = models.PositiveIntegerField(_("number of people"))
+
+    class Meta:
+        ordering = ["quota_year", "pk"]
+        verbose_name = _("regional quota")
+        verbose_name_plural = _("regional quotas")
+        constraints = [
+            models.UniqueConstraint(fields=["quota_year", "region"], name="one_quota_per_region_per_year"),
+        ]
+
+    def __str__(self):
+        return f"{self.quota_year} · {self.region}: {self.count}"

@@ -1,0 +1,55 @@
+from django.http import Http404
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from . import selectors
+from .forms import RegionFilterForm
+
+
+def directory(request):
+    regions = selectors.regions_with_counts()
+    return render(
+        request,
+        "clinics/directory.html",
+        {
+            "regions": regions,
+            "regions_with_rows": [r for r in regions if r.row_count],
+            "regions_without_rows": [r for r in regions if not r.row_count],
+            "breadcrumbs": [(_("Medical examination"), None)],
+        },
+    )
+
+
+def region(request, slug):
+    region = selectors.get_region(slug)
+    if region is None:
+        raise Http404
+    types = selectors.region_examination_types(region)
+    form = RegionFilterForm(request.GET or None, types=types)
+    chosen = form.cleaned_data["type"] if form.is_valid() else None
+    return render(
+        request,
+        "clinics/region.html",
+        {
+            "region": region,
+            "form": form,
+            "chosen_type": chosen,
+            "rows": selectors.region_clinics(region, chosen),
+            "breadcrumbs": [(_("Medical examination"), "clinics:directory"), (region.name, None)],
+        },
+    )
+
+
+def quota(request, year=None):
+    quota_year = selectors.get_quota_year(year)
+    if quota_year is None and year is not None:
+        raise Http404
+    return render(
+        request,
+        "clinics/quota.html",
+        {
+            "quota_year": quota_year,
+            "years": selectors.published_quota_years(),
+            "breadcrumbs": [(_("Regional quota"), None)],
+        },
+    )

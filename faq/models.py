@@ -1,0 +1,79 @@
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+
+class Topic(models.Model):
+    slug = models.SlugField(_("slug"), max_length=80, unique=True, help_text=_("Part of the web address; shared by both languages."))
+    title = models.CharField(_("title"), max_length=200)
+    order = models.PositiveSmallIntegerField(_("order"), default=0, help_text=_("Topics are listed by this number."))
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("faq:topic", kwargs={"slug": self.slug})
+
+
+class EntryQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(published=True)
+
+
+class Entry(models.Model):
+    class Feature(models.TextChoices):
+        NONE = "", _("none")
+        QUOTA = "quota", _("regional quota table")
+        CLINICS = "clinics", _("clinic directory")
+
+    number = models.PositiveSmallIntegerField(_("number"), unique=True, help_text=_("The entry's number in the reference; it orders the entries."))
+    slug = models.SlugField(_("slug"), max_length=80, unique=True, help_text=_("Part of the permanent link; shared by both languages. Do not change it once published."))
+    topic = models.ForeignKey(Topic, verbose_name=_("topic"), on_delete=models.PROTECT, related_name="entries")
+    question = models.CharField(_("question"), max_length=300)
+    answer = models.TextField(_("answer"), help_text=_("HTML: paragraphs, lists, emphasis, links."))
+    source = models.TextField(_("source"), blank=True, help_text=_("Legal source citation («Дереккөз»), one per line."))
+    feature = models.CharField(
+        _("linked page"),
+        max_length=20,
+        choices=Feature.choices,
+        blank=True,
+        default="",
+        help_text=_("Shows a link to the quota table or the clinic directory under the answer."),
+    )
+    published = models.BooleanField(_("published"), default=True)
+    last_reviewed = models.DateField(_("last reviewed"), null=True, blank=True, help_text=_("The date an editor last checked this answer against the law."))
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+    updated = models.DateTimeField(_("updated"), auto_now=True)
+    # Folded plain text per language for search (see otandastar.textfold); kept current by faq.signals.
+    search_kk = models.TextField(editable=False, default="")
+    search_ru = models.TextField(editable=False, default="")
+
+    objects = EntryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["number"]
+        verbose_name = _("entry")
+        verbose_name_plural = _("entries")
+
+    def __str__(self):
+        return f"{self.number}. {self.question}"
+
+    def get_absolute_url(self):
+        return reverse("faq:entry", kwargs={"slug": self.slug})
+
+    def is_translated(self, language=None):
+        """True when the question and answer exist in the language (no fallback shown)."""
+        language = language or get_language()
+        return bool(getattr(self, f"question_{language}", None)) and bool(getattr(self, f"answer_{language}", None))
+
+    def save(self, *args, update_fields=None, **kwargs):
+        if update_fields is not None:
+            # The search columns are derived: refresh them with any partial save.
+            update_fields = {*update_fields, "search_kk", "search_ru"}
+        super().save(*args, update_fields=update_fields, **kwargs)

@@ -1,0 +1,47 @@
+"""Seed content of the FAQ: faq/seed/topics.toml and one file per entry in faq/seed/entries/."""
+
+from pathlib import Path
+
+from otandastar.seeding import LoadStats, load_record, read_toml
+
+from .models import Entry, Topic
+
+SEED_DIR = Path(__file__).resolve().parent / "seed"
+LANGS = ("kk", "ru")
+
+
+def _translated(data: dict, *names: str) -> dict:
+    return {f"{n}_{lang}": data.get(f"{n}_{lang}", "") for n in names for lang in LANGS}
+
+
+def entry_files() -> list[Path]:
+    return sorted((SEED_DIR / "entries").glob("*.toml"))
+
+
+def load(stats: LoadStats) -> None:
+    topics = {}
+    for data in read_toml(SEED_DIR / "topics.toml")["topic"]:
+        topic = load_record(
+            f"faq.topic:{data['slug']}",
+            Topic,
+            {"slug": data["slug"]},
+            {"order": data["order"], **_translated(data, "title")},
+            stats,
+        )
+        topics[data["slug"]] = topic
+
+    for path in entry_files():
+        data = read_toml(path)
+        topic = topics.get(data["topic"]) or Topic.objects.filter(slug=data["topic"]).first()
+        if topic is None:
+            # The editor deleted the topic; the entry cannot be placed, so it is not recreated.
+            continue
+        values = {
+            "slug": data["slug"],
+            "topic": topic,
+            "feature": data.get("feature", ""),
+            **_translated(data, "question", "answer", "source"),
+        }
+        # Seed text is kept as written, but without the surrounding blank lines of TOML blocks.
+        values = {k: v.strip() if isinstance(v, str) else v for k, v in values.items()}
+        load_record(f"faq.entry:{data['number']}", Entry, {"number": data["number"]}, values, stats)

@@ -1,0 +1,49 @@
+from django.http import Http404
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from . import selectors
+
+
+def index(request):
+    topics = selectors.topics_with_entries()
+    return render(
+        request,
+        "faq/index.html",
+        {"topics": topics, "breadcrumbs": [(_("Questions and answers"), None)]},
+    )
+
+
+def topic(request, slug):
+    topic = selectors.get_topic(slug)
+    if topic is None:
+        raise Http404
+    return render(
+        request,
+        "faq/topic.html",
+        {
+            "topic": topic,
+            "entries": selectors.topic_entries(topic),
+            "breadcrumbs": [(_("Questions and answers"), "faq:index"), (topic.title, None)],
+        },
+    )
+
+
+def entry(request, slug):
+    # Staff can preview an unpublished entry; everyone else gets a 404 for it.
+    entry = selectors.get_entry(slug, include_unpublished=request.user.is_staff)
+    if entry is None:
+        raise Http404
+    return render(
+        request,
+        "faq/entry.html",
+        {
+            "entry": entry,
+            "others": selectors.other_entries_of_topic(entry),
+            "breadcrumbs": [
+                (_("Questions and answers"), "faq:index"),
+                (entry.topic.title, entry.topic.get_absolute_url()),
+                (entry.question, None),
+            ],
+        },
+    )

@@ -1,0 +1,14 @@
+"""Test settings: the real settings with fast hashing and plain static storage."""
+
+import os
+
+os.environ.setdefault("DJANGO_SECRET_KEY", "test-secret-key")
+
+from otandastar.settings import *  # noqa: E402,F403
+
+# The manifest storage needs collectstatic; tests render templates without it.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -1,0 +1,70 @@
+"""Text helpers shared by the apps: folding for search, plain text from HTML, alphabetical keys.
+
+fold() maps every character to exactly one character, so offsets found in folded
+text are valid in the original (needed to highlight matches later).
+"""
+
+import html
+import re
+
+from django.utils.html import strip_tags
+
+# Kazakh letters typed without their marks, and ё/й/щ, fold to their plain Cyrillic twin.
+_FOLD = str.maketrans(
+    {
+        "ә": "а",
+        "ғ": "г",
+        "қ": "к",
+        "ң": "н",
+        "ө": "о",
+        "ұ": "у",
+        "ү": "у",
+        "һ": "х",
+        "і": "и",
+        "ё": "е",
+        "й": "и",
+        "щ": "ш",
+    }
+)
+
+
+def fold(text: str) -> str:
+    """Lower-case and fold Kazakh/Russian letter variants, one character for one."""
+    # "İ".lower() is the only lower() that yields two characters; keep the mapping 1:1.
+    return (text or "").replace("\u0130", "I").lower().translate(_FOLD)
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def html_to_text(value: str) -> str:
+    """Plain text of an HTML fragment, with block boundaries kept as spaces."""
+    if not value:
+        return ""
+    spaced = re.sub(r"<(?:/p|br\s*/?|/li|/tr|/td|/th|/h\d)>", " ", value, flags=re.I)
+    return _SPACE.sub(" ", html.unescape(strip_tags(spaced))).strip()
+
+
+# Alphabets in their official order; databases sort by code point and would put Қ/Ә/Ө after Я.
+ALPHABETS = {
+    "kk": "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя",
+    "ru": "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+}
+
+
+def alphabet_key(text: str, language: str):
+    """Sort key that follows the language's alphabet (other characters after, by code point)."""
+    alphabet = ALPHABETS.get(language, ALPHABETS["ru"])
+    # Letters foreign to the alphabet (Kazakh letters in a Russian list) sort by their plain twin.
+    order = {ch: i for i, ch in enumerate(alphabet)}
+    key = []
+    for ch in (text or "").lower():
+        if ch in order:
+            key.append((0, order[ch], 0))
+        else:
+            twin = ch.translate(_FOLD)
+            if twin in order:
+                key.append((0, order[twin], 1))
+            else:
+                key.append((1, ord(ch), 0))
+    return key

@@ -1,0 +1,24 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+from . import views
+
+urlpatterns = [
+    path("", views.root_redirect, name="root"),
+    path("language/<str:code>/", views.switch_language, name="switch_language"),
+    path(settings.ADMIN_PATH, admin.site.urls),
+]
+
+# Every public page lives under /kk/ and /ru/, Kazakh included.
+urlpatterns += i18n_patterns(
+    path("", views.home, name="home"),
+    path("faq/", include("faq.urls")),
+    path("", include("clinics.urls")),
+    path("search/", views.search, name="search"),
+    prefix_default_language=True,
+)
+
+handler404 = "otandastar.views.page_not_found"
+handler500 = "otandastar.views.server_error"

@@ -1,0 +1,93 @@
+"""Views that span the apps: home, language choice, search and error pages."""
+
+from django.conf import settings
+from django.http import HttpResponseRedirect, HttpResponseServerError
+from django.shortcuts import render
+from django.template import loader
+from django.urls import reverse
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+
+from clinics import selectors as clinic_selectors
+from faq import selectors as faq_selectors
+
+from .forms import SearchForm
+from .search import search as run_search
+
+def root_redirect(request):
+    """`/` → the visitor's language: the language cookie first, then Accept-Language, else Kazakh."""
+    language = translation.get_language_from_request(request, check_path=False)
+    with translation.override(language):
+        response = HttpResponseRedirect(reverse("home"))
+    patch_vary_headers(response, ("Cookie", "Accept-Language"))
+    return response
+
+
+def switch_language(request, code):
+    """Remember the chosen language in a cookie and go to the same page in it.
+
+    The switcher links here with `next` already translated (see otandastar.context_processors),
+    so no POST, CSRF token or JavaScript is needed.
+    """
+    if code not in dict(settings.LANGUAGES):
+        code = settings.LANGUAGE_CODE
+    target = request.GET.get("next", "")
+    safe = url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure())
+    if not (safe and target.startswith(f"/{code}/")):
+        with translation.override(code):
+            target = reverse("home")
+    response = HttpResponseRedirect(target)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        code,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        secure=request.is_secure(),
+    )
+    return response
+
+
+def home(request):
+    return render(
+        request,
+        "otandastar/home.html",
+        {
+            "form": SearchForm(),
+            "topics": faq_selectors.topics_with_entries(),
+            "quota_year": clinic_selectors.get_quota_year(),
+        },
+    )
+
+
+def search(request):
+    form = SearchForm(request.GET)
+    query = form.cleaned_data["q"] if form.is_valid() else ""
+    results = run_search(query, translation.get_language()) if query else None
+    return render(
+        request,
+        "otandastar/search.html",
+        {
+            "form": form,
+            "query": query,
+            "results": results,
+            "topics": faq_selectors.topics_with_entries() if not results or not results.count else [],
+            "breadcrumbs": [(_("Search"), None)],
+        },
+    )
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", {"breadcrumbs": [(_("Page not found"), None)]}, status=404)
+
+
+def server_error(request):
+    # Render without context processors or database access: the error may be the database itself.
+    language = translation.get_language_from_path(request.path_info) or translation.get_language()
+    with translation.override(language):
+        try:
+            html = loader.get_template("500.html").render({"LANGUAGE_CODE": language, "home_url": f"/{language}/"})
+        except Exception:  # pragma: no cover - last resort
+            html = "<h1>500</h1>"
+    return HttpResponseServerError(html)
