@@ -1,0 +1,99 @@
+"""Admin: every model is editable, nothing is loaded from another host, and an editor's change shows on the site."""
+
+import re
+
+import pytest
+from django.contrib import admin
+from django.urls import reverse
+
+from clinics.models import Clinic, Region
+from faq.models import Entry
+
+pytestmark = pytest.mark.django_db
+
+EXTERNAL = re.compile(r"""(?:src|href)=["'](?:https?:)?//""")
+
+
+def admin_urls():
+    for model, model_admin in admin.site._registry.items():
+        opts = model._meta
+        yield reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+        yield reverse(f"admin:{opts.app_label}_{opts.model_name}_add")
+        obj = model.objects.first()
+        if obj is not None:
+            yield reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+
+
+def test_admin_pages_render_and_reference_no_external_host(editor_client):
+    urls = list(admin_urls())
+    assert len(urls) >= 15
+    for url in urls + [reverse("admin:index")]:
+        response = editor_client.get(url)
+        assert response.status_code == 200, url
+        html = response.content.decode()
+        assert not EXTERNAL.search(html), (url, EXTERNAL.search(html).group(0))
+        assert "googleapis" not in html and "cdn" not in html.lower(), url
+
+
+def test_entry_form_shows_both_languages_side_by_side(editor_client):
+    entry = Entry.objects.get(number=1)
+    html = editor_client.get(reverse("admin:faq_entry_change", args=[entry.pk])).content.decode()
+    # One form row holds both languages.
+    assert re.search(r'form-row[^"]*field-question_kk[^"]*field-question_ru', html)
+
+
+def test_editor_changes_an_answer_and_sees_it_on_the_site(editor_client, client):
+    entry = Entry.objects.get(number=3)
+    url = reverse("admin:faq_entry_change", args=[entry.pk])
+    response = editor_client.get(url)
+    form = response.context["adminform"].form
+    data = {name: form[name].value() for name in form.fields}
+    data = {k: ("" if v is None else v) for k, v in data.items()}
+    data["answer_kk"] = "<p>Орталыққа жаңа мекенжай бойынша жүгініңіз.</p>"
+    data["published"] = "on"
+    data["last_reviewed"] = "12.01.2026"
+    response = editor_client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    html = client.get(f"/kk/faq/{entry.slug}/").content.decode()
+    assert "Орталыққа жаңа мекенжай бойынша жүгініңіз." in html
+    assert "12 қаңтар 2026 ж." in html
+
+
+def test_view_on_site_links_to_the_public_page(editor_client):
+    entry = Entry.objects.get(number=1)
+    html = editor_client.get(reverse("admin:faq_entry_change", args=[entry.pk])).content.decode()
+    match = re.search(r'href="(/admin/r/[^"]+)"', html)
+    assert match
+    response = editor_client.get(match.group(1))
+    assert response.status_code == 302
+    assert response["Location"].endswith(f"/faq/{entry.slug}/")
+
+
+@pytest.mark.parametrize("term", ["АЕК", "аек", "ҚАНДАС", "кандас"])
+def test_admin_search_folds_cyrillic_case_and_kazakh_letters(editor_client, term):
+    response = editor_client.get(reverse("admin:faq_entry_changelist"), {"q": term})
+    assert response.status_code == 200
+    assert response.context["cl"].result_count > 0
+
+
+def test_admin_search_finds_clinic_rows_by_region_name(editor_client):
+    response = editor_client.get(reverse("admin:clinics_clinic_changelist"), {"q": "қарағанды"})
+    assert response.context["cl"].result_count == Clinic.objects.filter(region__slug="karaganda").count()
+
+
+def test_entry_list_filters_missing_russian(editor_client):
+    Entry.objects.filter(number__lte=3).update(question_ru="Вопрос", answer_ru="<p>Ответ</p>")
+    missing = Entry.objects.exclude(number__lte=3).filter(answer_ru="").count() + Entry.objects.exclude(number__lte=3).filter(answer_ru__isnull=True).count()
+    response = editor_client.get(reverse("admin:faq_entry_changelist"), {"ru": "missing"})
+    assert response.context["cl"].result_count == missing
+    response = editor_client.get(reverse("admin:faq_entry_changelist"), {"ru": "present"})
+    assert response.context["cl"].result_count == 3
+
+
+def test_deleting_a_region_in_use_is_refused(editor_client):
+    region = Region.objects.get(slug="pavlodar")
+    response = editor_client.post(reverse("admin:clinics_region_delete", args=[region.pk]), {"post": "yes"})
+    assert Region.objects.filter(pk=region.pk).exists()
+    assert response.status_code == 200
+    # The confirmation page lists the clinic rows that protect the region instead of deleting.
+    assert len(response.context["protected"]) == Clinic.objects.filter(region=region).count() + 1
