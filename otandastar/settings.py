@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.humanize",
     # Local
     "otandastar",
     "faq",
@@ -121,7 +122,8 @@ LANGUAGES = [
     ("kk", "Қазақша"),
     ("ru", "Русский"),
 ]
-LOCALE_PATHS = [BASE_DIR / "otandastar" / "locale"]
+# Our UI strings first, then our completion of Django's own Kazakh catalog (about half done upstream).
+LOCALE_PATHS = [BASE_DIR / "otandastar" / "locale", BASE_DIR / "otandastar" / "locale_django"]
 # Django has no Kazakh format module; ours lives in otandastar/formats/kk.
 FORMAT_MODULE_PATH = ["otandastar.formats"]
 LANGUAGE_COOKIE_NAME = "lang"

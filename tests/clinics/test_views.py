@@ -59,7 +59,7 @@ def test_unknown_region_is_404(client):
 
 def test_quota_page_shows_table_total_order_and_rule(client):
     html = client.get("/kk/quota/").content.decode()
-    assert "<td class=\"num\">2281</td>" in html
+    assert "<td class=\"num\">2\xa0281</td>" in html
     assert "№ 401" in html
     assert "өңірлік квотаға ене алады" in html
     for slug in ("abai", "akmola", "north-kazakhstan", "ulytau", "kostanay", "pavlodar", "east-kazakhstan"):
@@ -70,7 +70,7 @@ def test_quota_total_follows_an_editors_change(client):
     from clinics.models import Quota
 
     Quota.objects.filter(region__slug="pavlodar").update(count=1000)
-    assert '<td class="num">2304</td>' in client.get("/ru/quota/").content.decode()
+    assert '<td class="num">2\xa0304</td>' in client.get("/ru/quota/").content.decode()
 
 
 @pytest.mark.parametrize("year", ["1999", "2030", "99999999999999999999999"])
