@@ -37,8 +37,8 @@ test: $(BIN)/.installed
 
 # Regenerate message catalogs after changing UI strings (needs GNU gettext).
 messages: $(BIN)/.installed
-	cd otandastar && ../$(BIN)/python ../manage.py makemessages -l kk -l ru --no-obsolete --ignore='*/.venv/*'
-	$(BIN)/python manage.py compilemessages --ignore=.venv
+	DJANGO_DEBUG=1 $(BIN)/python manage.py makemessages -l kk -l ru --no-obsolete --ignore=.venv --ignore=var --ignore=tests
+	DJANGO_DEBUG=1 $(BIN)/python manage.py compilemessages --ignore=.venv
 
 clean:
 	rm -rf $(VENV) var
