@@ -9,7 +9,7 @@ from .models import Clinic, ExaminationType, Quota, QuotaYear, Region
 
 
 @admin.register(Region)
-class RegionAdmin(TranslationAdmin):
+class RegionAdmin(FoldedSearchMixin, TranslationAdmin):
     list_display = ("name", "kind", "short_name", "slug", "row_count")
     list_filter = ("kind",)
     search_fields = ("name_kk", "name_ru", "slug")
@@ -24,7 +24,8 @@ class RegionAdmin(TranslationAdmin):
 
 
 @admin.register(ExaminationType)
-class ExaminationTypeAdmin(TranslationAdmin):
+class ExaminationTypeAdmin(FoldedSearchMixin, TranslationAdmin):
+    search_fields = ("name_kk", "name_ru", "short_name_kk", "short_name_ru")
     list_display = ("short_name", "name", "order", "slug")
     list_editable = ("order",)
     fields = ("slug", ("name_kk", "name_ru"), ("short_name_kk", "short_name_ru"), "order")
@@ -32,6 +33,8 @@ class ExaminationTypeAdmin(TranslationAdmin):
 
 @admin.register(Clinic)
 class ClinicAdmin(FoldedSearchMixin, TranslationAdmin):
+    search_document_kind = "clinic"
+    search_fields = ("address",)
     list_display = ("region", "position", "examination_type", "address", "phone")
     list_display_links = ("region", "examination_type")
     list_filter = ("region", "examination_type")

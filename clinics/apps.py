@@ -5,6 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class ClinicsConfig(AppConfig):
     name = "clinics"
     verbose_name = _("Regions, quotas and clinics")
-
-    def ready(self):
-        from . import signals  # noqa: F401

@@ -52,8 +52,6 @@ class Clinic(models.Model):
     transport = models.CharField(_("public transport"), max_length=300, blank=True)
     phone = models.CharField(_("phone"), max_length=100, blank=True)
     note = models.CharField(_("note"), max_length=300, blank=True)
-    search_kk = models.TextField(editable=False, default="")
-    search_ru = models.TextField(editable=False, default="")
 
     class Meta:
         ordering = ["region", "position", "pk"]
@@ -65,11 +63,6 @@ class Clinic(models.Model):
 
     def get_absolute_url(self):
         return self.region.get_absolute_url()
-
-    def save(self, *args, update_fields=None, **kwargs):
-        if update_fields is not None:
-            update_fields = {*update_fields, "search_kk", "search_ru"}
-        super().save(*args, update_fields=update_fields, **kwargs)
 
 
 class QuotaYear(models.Model):

@@ -25,7 +25,7 @@ class RussianMissingFilter(admin.SimpleListFilter):
 
 
 @admin.register(Topic)
-class TopicAdmin(TranslationAdmin):
+class TopicAdmin(FoldedSearchMixin, TranslationAdmin):
     list_display = ("title", "order", "slug")
     list_editable = ("order",)
     search_fields = ("title_kk", "title_ru", "slug")
@@ -34,6 +34,8 @@ class TopicAdmin(TranslationAdmin):
 
 @admin.register(Entry)
 class EntryAdmin(FoldedSearchMixin, TranslationAdmin):
+    search_document_kind = "entry"
+    search_fields = ("question",)
     list_display = ("number", "question", "topic", "published", "last_reviewed", "has_russian", "updated")
     list_display_links = ("number", "question")
     list_filter = ("published", "topic", RussianMissingFilter, "last_reviewed")

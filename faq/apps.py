@@ -5,6 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class FaqConfig(AppConfig):
     name = "faq"
     verbose_name = _("Questions and answers")
-
-    def ready(self):
-        from . import signals  # noqa: F401

@@ -50,9 +50,6 @@ class Entry(models.Model):
     last_reviewed = models.DateField(_("last reviewed"), null=True, blank=True, help_text=_("The date an editor last checked this answer against the law."))
     created = models.DateTimeField(_("created"), auto_now_add=True)
     updated = models.DateTimeField(_("updated"), auto_now=True)
-    # Folded plain text per language for search (see otandastar.textfold); kept current by faq.signals.
-    search_kk = models.TextField(editable=False, default="")
-    search_ru = models.TextField(editable=False, default="")
 
     objects = EntryQuerySet.as_manager()
 
@@ -71,9 +68,3 @@ class Entry(models.Model):
         """True when the question and answer exist in the language (no fallback shown)."""
         language = language or get_language()
         return bool(getattr(self, f"question_{language}", None)) and bool(getattr(self, f"answer_{language}", None))
-
-    def save(self, *args, update_fields=None, **kwargs):
-        if update_fields is not None:
-            # The search columns are derived: refresh them with any partial save.
-            update_fields = {*update_fields, "search_kk", "search_ru"}
-        super().save(*args, update_fields=update_fields, **kwargs)

@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class OtandastarConfig(AppConfig):
     name = "otandastar"
     verbose_name = _("Site")
+
+    def ready(self):
+        from .search import documents  # noqa: F401  (connects the indexing signals)

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .search import MAX_QUERY_LENGTH
+from .search.query import MAX_QUERY_LENGTH
 
 
 class QueryField(forms.CharField):
@@ -15,3 +15,4 @@ class QueryField(forms.CharField):
 
 class SearchForm(forms.Form):
     q = QueryField(label=_("Search"), required=False)
+    page = forms.CharField(required=False)  # read leniently by the paginator (get_page)

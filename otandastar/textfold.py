@@ -68,3 +68,15 @@ def alphabet_key(text: str, language: str):
             else:
                 key.append((1, ord(ch), 0))
     return key
+
+
+_NON_WORD = re.compile(r"[^\w]|_")
+
+
+def index_text(text: str) -> str:
+    """Folded text with every non-word character turned into a space, padded with spaces.
+
+    Still one character for one (plus the leading space), so " квот" finds words that start
+    with the stem and " иин " finds the whole word, in stored documents and in snippets alike.
+    """
+    return " " + _NON_WORD.sub(" ", fold(text)) + " "

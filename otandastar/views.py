@@ -1,6 +1,7 @@
 """Views that span the apps: home, language choice, search and error pages."""
 
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.http import HttpResponseRedirect, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
@@ -14,7 +15,9 @@ from clinics import selectors as clinic_selectors
 from faq import selectors as faq_selectors
 
 from .forms import SearchForm
-from .search import search as run_search
+from . import search as search_service
+from .search import snippets, suggest
+from .textfold import html_to_text
 
 def root_redirect(request):
     """`/` → the visitor's language: the language cookie first, then Accept-Language, else Kazakh."""
@@ -64,18 +67,25 @@ def home(request):
 def search(request):
     form = SearchForm(request.GET)
     query = form.cleaned_data["q"] if form.is_valid() else ""
-    results = run_search(query, translation.get_language()) if query else None
-    return render(
-        request,
-        "otandastar/search.html",
-        {
-            "form": form,
-            "query": query,
-            "results": results,
-            "topics": faq_selectors.topics_with_entries() if not results or not results.count else [],
-            "breadcrumbs": [(_("Search"), None)],
-        },
-    )
+    context = {"form": form, "query": query, "breadcrumbs": [(_("Search"), None)]}
+    if query:
+        language = translation.get_language()
+        results = search_service.search(query, language)
+        page = Paginator(results.entries, 10).get_page(request.GET.get("page"))
+        for entry in page.object_list:
+            entry.question_html = snippets.highlight(entry.question, results.terms)
+            entry.excerpt_html = snippets.excerpt(html_to_text(entry.answer), results.terms)
+        for group in results.clinic_groups:
+            for row in group.rows:
+                row.address_html = snippets.highlight(row.address or "", results.terms)
+        if page.number == 1:
+            search_service.record(query, language, results.count)
+        context.update(results=results, page=page, page_range=page.paginator.get_elided_page_range(page.number))
+        if not results.count:
+            context["suggestions"] = suggest.suggestions(results.terms)
+    if not query or not context["results"].count:
+        context["topics"] = faq_selectors.topics_with_entries()
+    return render(request, "otandastar/search.html", context)
 
 
 def page_not_found(request, exception=None):
