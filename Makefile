@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test setup serve migrate content static messages clean
+.PHONY: run test setup messages clean bench-search
 
 # Reinstall only when the requirements change, so a second `make run` is quick.
 $(BIN)/.installed: requirements.txt requirements-dev.txt
@@ -34,6 +34,10 @@ run: setup
 
 test: $(BIN)/.installed
 	$(BIN)/python -m pytest
+
+# Search server time per query class at 1×, 10× and 100× the content, in a scratch database.
+bench-search: $(BIN)/.installed var/secret_key
+	$(SECRET) $(BIN)/python manage.py bench_search
 
 # Regenerate message catalogs after changing UI strings (needs GNU gettext).
 messages: $(BIN)/.installed

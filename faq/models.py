@@ -55,6 +55,8 @@ class Entry(models.Model):
 
     class Meta:
         ordering = ["number"]
+        # Counting a topic's published entries reads this index, not the long answers.
+        indexes = [models.Index(fields=["topic", "published"], name="entry_topic_published")]
         verbose_name = _("entry")
         verbose_name_plural = _("entries")
 

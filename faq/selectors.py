@@ -1,6 +1,6 @@
 """All FAQ reads in one place; views stay thin."""
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 
 from .models import Entry, Topic
 
@@ -9,11 +9,19 @@ def published_entries() -> QuerySet[Entry]:
     return Entry.objects.published().select_related("topic")
 
 
+# What lists of entries show: no answers, which are the bulk of each row.
+LIST_FIELDS = ("id", "number", "slug", "topic_id", "published", "question_kk", "question_ru")
+
+
+def topics_with_counts() -> QuerySet[Topic]:
+    """Topics that have published entries, each with `entry_count`."""
+    return Topic.objects.annotate(entry_count=Count("entries", filter=Q(entries__published=True))).filter(entry_count__gt=0)
+
+
 def topics_with_entries() -> list[Topic]:
     """Topics that have published entries, each with `entries_list` in number order."""
-    topics = Topic.objects.prefetch_related(
-        Prefetch("entries", queryset=Entry.objects.published().order_by("number"), to_attr="entries_list")
-    )
+    entries = Entry.objects.published().only(*LIST_FIELDS).order_by("number")
+    topics = Topic.objects.prefetch_related(Prefetch("entries", queryset=entries, to_attr="entries_list"))
     return [t for t in topics if t.entries_list]
 
 
@@ -22,7 +30,7 @@ def get_topic(slug: str) -> Topic | None:
 
 
 def topic_entries(topic: Topic) -> QuerySet[Entry]:
-    return topic.entries.published().order_by("number")
+    return topic.entries.published().only(*LIST_FIELDS).order_by("number")
 
 
 def get_entry(slug: str, *, include_unpublished: bool = False) -> Entry | None:
@@ -33,4 +41,4 @@ def get_entry(slug: str, *, include_unpublished: bool = False) -> Entry | None:
 
 
 def other_entries_of_topic(entry: Entry) -> QuerySet[Entry]:
-    return Entry.objects.published().filter(topic=entry.topic).exclude(pk=entry.pk).order_by("number")
+    return Entry.objects.published().filter(topic=entry.topic).exclude(pk=entry.pk).only(*LIST_FIELDS).order_by("number")

@@ -28,13 +28,24 @@ class SearchDocument(models.Model):
 
     Kept current by otandastar.search.documents (signals on save and delete, the seed loader,
     `manage.py rebuild_search`). Matched by substring: on PostgreSQL through pg_trgm GIN indexes,
-    on SQLite through an FTS5 trigram table kept in sync by triggers (see migrations).
+    on SQLite through an FTS5 word index kept in sync by triggers (see migrations).
+
+    The id encodes kind, object and language (object_id * 4 + kind * 2 + language), so the
+    ranking query works on index hits alone, without reading the documents' text.
     """
 
     class Kind(models.TextChoices):
         ENTRY = "entry", _("entry")
         CLINIC = "clinic", _("clinic row")
 
+    KIND_CODES = {"entry": 0, "clinic": 1}
+    LANGUAGE_CODES = {"kk": 0, "ru": 1}
+
+    @classmethod
+    def make_id(cls, kind: str, object_id: int, language: str) -> int:
+        return object_id * 4 + cls.KIND_CODES[kind] * 2 + cls.LANGUAGE_CODES[language]
+
+    id = models.BigIntegerField(primary_key=True)
     kind = models.CharField(max_length=10, choices=Kind.choices)
     object_id = models.PositiveBigIntegerField()
     language = models.CharField(max_length=5)

@@ -7,7 +7,7 @@ text are valid in the original (needed to highlight matches later).
 import html
 import re
 
-from django.utils.html import strip_tags
+import nh3
 
 # Kazakh letters typed without their marks, and ё/й/щ, fold to their plain Cyrillic twin.
 _FOLD = str.maketrans(
@@ -37,12 +37,16 @@ def fold(text: str) -> str:
 _SPACE = re.compile(r"\s+")
 
 
+_BLOCK_END = re.compile(r"<(?:/p|br\s*/?|/li|/tr|/td|/th|/h\d)>", re.I)
+
+
 def html_to_text(value: str) -> str:
     """Plain text of an HTML fragment, with block boundaries kept as spaces."""
     if not value:
         return ""
-    spaced = re.sub(r"<(?:/p|br\s*/?|/li|/tr|/td|/th|/h\d)>", " ", value, flags=re.I)
-    return _SPACE.sub(" ", html.unescape(strip_tags(spaced))).strip()
+    # nh3 (a Rust HTML parser) with no allowed tags keeps only the text, escaped; scripts go whole.
+    text = nh3.clean(_BLOCK_END.sub(" ", value), tags=set(), attributes={})
+    return _SPACE.sub(" ", html.unescape(text)).strip()
 
 
 # Alphabets in their official order; databases sort by code point and would put Қ/Ә/Ө after Я.

@@ -58,10 +58,13 @@ def home(request):
         "otandastar/home.html",
         {
             "form": SearchForm(),
-            "topics": faq_selectors.topics_with_entries(),
+            "topics": faq_selectors.topics_with_counts(),
             "quota_year": clinic_selectors.get_quota_year(),
         },
     )
+
+
+PER_PAGE = 10
 
 
 def search(request):
@@ -71,7 +74,8 @@ def search(request):
     if query:
         language = translation.get_language()
         results = search_service.search(query, language)
-        page = Paginator(results.entries, 10).get_page(request.GET.get("page"))
+        page = Paginator(results.entry_hits, PER_PAGE).get_page(request.GET.get("page"))
+        page.object_list = search_service.load_entries(page.object_list)
         for entry in page.object_list:
             entry.question_html = snippets.highlight(entry.question, results.terms)
             entry.excerpt_html = snippets.excerpt(html_to_text(entry.answer), results.terms)
@@ -84,7 +88,7 @@ def search(request):
         if not results.count:
             context["suggestions"] = suggest.suggestions(results.terms)
     if not query or not context["results"].count:
-        context["topics"] = faq_selectors.topics_with_entries()
+        context["topics"] = faq_selectors.topics_with_counts()
     return render(request, "otandastar/search.html", context)
 
 

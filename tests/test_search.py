@@ -218,8 +218,14 @@ def test_loaddata_indexes_fixture_rows(tmp_path):
 
 
 def test_unpublished_entries_are_not_found():
-    Entry.objects.filter(number=13).update(published=False)
-    assert 13 not in [e.number for e in search("Ата жолы", "kk").entries]
+    entry = Entry.objects.get(number=13)
+    entry.published = False
+    entry.save()
+    results = search("Ата жолы", "kk")
+    assert 13 not in [e.number for e in results.entries]
+    # Even a bulk update that skips the index never shows the entry.
+    Entry.objects.filter(number=14).update(published=False)
+    assert 14 not in [e.number for e in search("Ата жолы", "kk").entries]
 
 
 def test_fold_keeps_one_character_per_character():
@@ -250,6 +256,6 @@ def test_the_match_uses_an_index():
             cursor.execute("SHOW lc_ctype")
             assert "UTF-8" in cursor.fetchone()[0].upper().replace("UTF8", "UTF-8")
         else:
-            cursor.execute(f"EXPLAIN QUERY PLAN SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", ['" квот"'])
+            cursor.execute(f"EXPLAIN QUERY PLAN SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", ['"квот"*'])
             plan = " ".join(str(row) for row in cursor.fetchall())
             assert "VIRTUAL TABLE INDEX" in plan, plan

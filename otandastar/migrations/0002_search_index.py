@@ -1,4 +1,4 @@
-# The trigram index behind search: FTS5 on SQLite, pg_trgm GIN indexes on PostgreSQL.
+# The index behind search: an FTS5 word index on SQLite, pg_trgm GIN indexes on PostgreSQL.
 from django.db import migrations
 
 

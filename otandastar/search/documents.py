@@ -20,14 +20,27 @@ def _value(obj, field, language):
     return getattr(obj, f"{field}_{language}", None) or ""
 
 
+def _document(kind, object_id, language, title, body) -> SearchDocument:
+    return SearchDocument(
+        id=SearchDocument.make_id(kind, object_id, language),
+        kind=kind,
+        object_id=object_id,
+        language=language,
+        title=index_text(title),
+        body=index_text(body),
+    )
+
+
 def entry_documents(entry: Entry) -> list[SearchDocument]:
+    if not entry.published:
+        return []  # unpublished entries are not searchable (staff preview them from the admin)
     docs = []
     for lang in LANGUAGES:
         question = _value(entry, "question", lang)
         if not question:
             continue  # the other language's document serves it
         body = " ".join([html_to_text(_value(entry, "answer", lang)), _value(entry, "source", lang)])
-        docs.append(SearchDocument(kind="entry", object_id=entry.pk, language=lang, title=index_text(question), body=index_text(body)))
+        docs.append(_document("entry", entry.pk, lang, question, body))
     return docs
 
 
@@ -36,7 +49,7 @@ def clinic_documents(row: Clinic, region: Region, exam: ExaminationType) -> list
     for lang in LANGUAGES:
         title = " ".join(filter(None, [_value(region, "name", lang), _value(region, "short_name", lang), _value(exam, "name", lang)]))
         body = " ".join(filter(None, [_value(row, "address", lang), _value(row, "note", lang)]))
-        docs.append(SearchDocument(kind="clinic", object_id=row.pk, language=lang, title=index_text(title), body=index_text(body)))
+        docs.append(_document("clinic", row.pk, lang, title, body))
     return docs
 
 

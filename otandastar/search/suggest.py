@@ -3,23 +3,17 @@
 import difflib
 import re
 import threading
-
-from django.db.models import Count, Max
+import time
 
 from clinics.models import ExaminationType, Region
 from faq.models import Entry, Topic
-from otandastar.models import SearchDocument
 from otandastar.textfold import fold, html_to_text
 
 WORD = re.compile(r"[^\W\d_]{4,}")
 _lock = threading.Lock()
-_cache: dict = {"version": None, "words": {}}
-
-
-def _version():
-    # Changes whenever a search document is written, on any app server.
-    state = SearchDocument.objects.aggregate(last=Max("updated"), count=Count("id"))
-    return state["last"], state["count"]
+_cache: dict = {"built": float("-inf"), "words": {}}
+# Suggestions may lag an edit by a few minutes; rebuilding costs a pass over all texts.
+VOCABULARY_TTL = 600
 
 
 def _build() -> dict[str, dict[str, str]]:
@@ -42,11 +36,10 @@ def _build() -> dict[str, dict[str, str]]:
 
 
 def vocabulary() -> dict[str, str]:
-    version = _version()
     with _lock:
-        if _cache["version"] != version:
+        if time.monotonic() - _cache["built"] > VOCABULARY_TTL:
             _cache["words"] = _build()
-            _cache["version"] = version
+            _cache["built"] = time.monotonic()
         return _cache["words"]
 
 
