@@ -3,13 +3,14 @@ from django.db.models import Count, Sum
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
-from otandastar.admin import FoldedSearchMixin
+from otandastar.admin import FoldedSearchMixin, TranslationStatusMixin
 
 from .models import Clinic, ExaminationType, Quota, QuotaYear, Region
 
 
 @admin.register(Region)
-class RegionAdmin(FoldedSearchMixin, TranslationAdmin):
+class RegionAdmin(TranslationStatusMixin, FoldedSearchMixin, TranslationAdmin):
+    russian_fields = ("name", "short_name")
     list_display = ("name", "kind", "short_name", "slug", "row_count")
     list_filter = ("kind",)
     search_fields = ("name_kk", "name_ru", "slug")
@@ -24,7 +25,8 @@ class RegionAdmin(FoldedSearchMixin, TranslationAdmin):
 
 
 @admin.register(ExaminationType)
-class ExaminationTypeAdmin(FoldedSearchMixin, TranslationAdmin):
+class ExaminationTypeAdmin(TranslationStatusMixin, FoldedSearchMixin, TranslationAdmin):
+    russian_fields = ("name", "short_name")
     search_fields = ("name_kk", "name_ru", "short_name_kk", "short_name_ru")
     list_display = ("short_name", "name", "order", "slug")
     list_editable = ("order",)
@@ -32,7 +34,8 @@ class ExaminationTypeAdmin(FoldedSearchMixin, TranslationAdmin):
 
 
 @admin.register(Clinic)
-class ClinicAdmin(FoldedSearchMixin, TranslationAdmin):
+class ClinicAdmin(TranslationStatusMixin, FoldedSearchMixin, TranslationAdmin):
+    russian_fields = ("address", "transport", "note")
     search_document_kind = "clinic"
     search_fields = ("address",)
     list_display = ("region", "position", "examination_type", "address", "phone")
@@ -56,7 +59,8 @@ class QuotaInline(admin.TabularInline):
 
 
 @admin.register(QuotaYear)
-class QuotaYearAdmin(TranslationAdmin):
+class QuotaYearAdmin(TranslationStatusMixin, TranslationAdmin):
+    russian_fields = ("legal_order", "eligibility")
     list_display = ("year", "published", "region_count", "total")
     inlines = [QuotaInline]
     fields = ("year", "published", ("legal_order_kk", "legal_order_ru"), ("eligibility_kk", "eligibility_ru"))

@@ -6,6 +6,46 @@ from .models import SearchDocument, SearchQuery
 from .textfold import fold
 
 
+class RussianFilter(admin.SimpleListFilter):
+    title = _("Russian translation")
+    parameter_name = "ru"
+
+    def lookups(self, request, model_admin):
+        return [("missing", _("missing")), ("present", _("present"))]
+
+    def queryset(self, request, queryset):
+        missing = Q(pk__in=[])
+        for name in self.fields:
+            has_kazakh = Q(**{f"{name}_kk__isnull": False}) & ~Q(**{f"{name}_kk": ""})
+            missing |= has_kazakh & (Q(**{f"{name}_ru__isnull": True}) | Q(**{f"{name}_ru": ""}))
+        if self.value() == "missing":
+            return queryset.filter(missing)
+        if self.value() == "present":
+            return queryset.exclude(missing)
+        return queryset
+
+
+class TranslationStatusMixin:
+    """A "Russian" column and filter, so editors see which records still lack Russian text.
+
+    `russian_fields`: the translated fields that must have Russian (those with Kazakh text).
+    """
+
+    russian_fields: tuple = ()
+
+    def get_list_display(self, request):
+        return (*super().get_list_display(request), "has_russian")
+
+    def get_list_filter(self, request):
+        fields = self.russian_fields
+        status = type("RussianStatusFilter", (RussianFilter,), {"fields": fields})
+        return (*super().get_list_filter(request), status)
+
+    @admin.display(boolean=True, description=_("Russian"))
+    def has_russian(self, obj):
+        return all(getattr(obj, f"{name}_ru", None) or not getattr(obj, f"{name}_kk", None) for name in self.russian_fields)
+
+
 class FoldedSearchMixin:
     """Admin search in both languages that ignores case and Kazakh letter marks.
 

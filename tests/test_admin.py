@@ -84,6 +84,14 @@ def test_admin_search_finds_clinic_rows_by_region_name(editor_client):
     assert response.context["cl"].result_count == Clinic.objects.filter(region__slug="karaganda").count()
 
 
+@pytest.mark.parametrize("model", ["faq_topic", "clinics_region", "clinics_examinationtype", "clinics_clinic", "clinics_quotayear"])
+def test_every_translated_list_shows_missing_russian(editor_client, model):
+    response = editor_client.get(reverse(f"admin:{model}_changelist"), {"ru": "missing"})
+    assert response.status_code == 200
+    assert response.context["cl"].result_count == 0  # the seed is fully translated
+    assert "has_russian" in response.context["cl"].list_display
+
+
 def test_entry_list_filters_missing_russian(editor_client):
     Entry.objects.filter(number__in=[4, 5]).update(answer_ru="")
     Entry.objects.filter(number=6).update(question_ru=None)

@@ -76,3 +76,11 @@ def test_quota_total_follows_an_editors_change(client):
 @pytest.mark.parametrize("year", ["1999", "2030", "99999999999999999999999"])
 def test_unknown_quota_year_is_404(client, year):
     assert client.get(f"/kk/quota/{year}/").status_code == 404
+
+
+def test_row_without_russian_shows_kazakh_with_a_note(client):
+    row = Clinic.objects.get(region__slug="mangystau", position=1)
+    Clinic.objects.filter(pk=row.pk).update(address_ru="", transport_ru="")
+    html = client.get("/ru/clinics/mangystau/").content.decode()
+    assert f'<span lang="kk">{row.address_kk}</span>' in html
+    assert "(перевод готовится)" in html
