@@ -7,4 +7,7 @@ class OtandastarConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
+        from . import pagecache
         from .search import documents  # noqa: F401  (connects the indexing signals)
+
+        pagecache.connect_signals()

@@ -8,6 +8,7 @@ from . import views
 urlpatterns = [
     path("", views.root_redirect, name="root"),
     path("language/<str:code>/", views.switch_language, name="switch_language"),
+    path("healthz", views.healthz, name="healthz"),
     path(settings.ADMIN_PATH, admin.site.urls),
 ]
 

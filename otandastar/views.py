@@ -2,7 +2,9 @@
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import HttpResponseRedirect, HttpResponseServerError
+from django.core.cache import cache
+from django.db import connection
+from django.http import HttpResponseRedirect, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
@@ -83,13 +85,38 @@ def search(request):
             for row in group.rows:
                 row.address_html = snippets.highlight(row.address or "", results.terms)
         if page.number == 1:
-            search_service.record(query, language, results.count)
+            context["search_log"] = (query, language, results.count)
+            search_service.record(*context["search_log"])
         context.update(results=results, page=page, page_range=page.paginator.get_elided_page_range(page.number))
         if not results.count:
             context["suggestions"] = suggest.suggestions(results.terms)
     if not query or not context["results"].count:
         context["topics"] = faq_selectors.topics_with_counts()
-    return render(request, "otandastar/search.html", context)
+    response = render(request, "otandastar/search.html", context)
+    # Read by the page cache, which counts searches it answers itself.
+    response.search_log = context.get("search_log")
+    return response
+
+
+def healthz(request):
+    """For load balancers: 200 when the database and the cache answer, else 503."""
+    checks = {}
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+        checks["database"] = "ok"
+    except Exception as error:  # any failure means "not healthy", never a traceback
+        checks["database"] = type(error).__name__
+    try:
+        cache.set("otandastar:healthz", "ok", 10)
+        checks["cache"] = "ok" if cache.get("otandastar:healthz") == "ok" else "no answer"
+    except Exception as error:
+        checks["cache"] = type(error).__name__
+    healthy = all(value == "ok" for value in checks.values())
+    response = JsonResponse({"status": "ok" if healthy else "unavailable", **checks}, status=200 if healthy else 503)
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def page_not_found(request, exception=None):

@@ -12,6 +12,16 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("load_content", stdout=open("/dev/null", "w"))
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts without cached pages (tests change data with update(), which sends no signal)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def editor(db, django_user_model):
     return django_user_model.objects.create_superuser("editor", "editor@example.org", "a-long-test-password")

@@ -14,11 +14,12 @@ id // 2 names the object and id % 2 its language, without reading any document.
 """
 
 import heapq
+import logging
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db import IntegrityError, connection, transaction
+from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.db.models import F
 
 from clinics.models import Clinic
@@ -27,6 +28,8 @@ from otandastar.models import SearchDocument, SearchQuery
 
 from . import index
 from .query import Term, normalized, parse
+
+logger = logging.getLogger(__name__)
 
 TITLE_WEIGHT = 3.0
 BODY_WEIGHT = 1.0
@@ -199,7 +202,17 @@ def _clinic_places(ids: list[int]):
 
 
 def record(query: str, language: str, result_count: int) -> None:
-    """Count the search for editors: normalized query only, nothing about the visitor."""
+    """Count the search for editors: normalized query only, nothing about the visitor.
+
+    Statistics must never cost a reader the page: a failed write is logged and dropped.
+    """
+    try:
+        _record(query, language, result_count)
+    except DatabaseError:
+        logger.warning("search statistics not recorded", exc_info=True)
+
+
+def _record(query: str, language: str, result_count: int) -> None:
     text = normalized(query)
     if not text:
         return

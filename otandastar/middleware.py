@@ -1,0 +1,99 @@
+"""Middleware that spans the apps: request ids, security headers, CSP, and a friendly 503."""
+
+import contextvars
+import logging
+import re
+import uuid
+
+from csp.middleware import CSPMiddleware, PolicyParts
+from django.conf import settings
+from django.db import DatabaseError
+from django.http import HttpResponse
+from django.template import loader
+from django.utils import translation
+
+request_id_var = contextvars.ContextVar("request_id", default="-")
+logger = logging.getLogger(__name__)
+_SAFE_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
+
+
+class RequestIdMiddleware:
+    """Give every request an id (or keep a proxy's X-Request-ID), for the logs and the response."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        incoming = request.headers.get("X-Request-ID", "")
+        request_id = incoming if _SAFE_ID.match(incoming) else uuid.uuid4().hex
+        token = request_id_var.set(request_id)
+        request.request_id = request_id
+        try:
+            response = self.get_response(request)
+        finally:
+            request_id_var.reset(token)
+        response["X-Request-ID"] = request_id
+        return response
+
+
+class RequestIdLogFilter(logging.Filter):
+    def filter(self, record):
+        record.request_id = request_id_var.get()
+        return True
+
+
+class SecurityHeadersMiddleware:
+    """Headers Django's SecurityMiddleware does not set."""
+
+    PERMISSIONS_POLICY = (
+        "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+        "microphone=(), payment=(), usb=(), interest-cohort=()"
+    )
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", self.PERMISSIONS_POLICY)
+        response.setdefault("Cross-Origin-Resource-Policy", "same-origin")
+        return response
+
+
+class SiteCSPMiddleware(CSPMiddleware):
+    """The strict policy everywhere; the admin (Django's own templates) may use inline style attributes."""
+
+    def get_policy_parts(self, request, response, report_only=False) -> PolicyParts:
+        parts = super().get_policy_parts(request, response, report_only)
+        if not report_only and request.path_info.startswith(f"/{settings.ADMIN_PATH}"):
+            parts.update = {**(parts.update or {}), "style-src": ["'unsafe-inline'"]}
+        return parts
+
+
+class DatabaseUnavailableMiddleware:
+    """With the database down, answer 503 with a friendly page in the visitor's language.
+
+    (Pages already in the page cache are still served: the cache sits in front of this.)
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, DatabaseError):
+            return None
+        logger.error("database unavailable", exc_info=exception)
+        return unavailable_response(request)
+
+
+def unavailable_response(request) -> HttpResponse:
+    language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+    with translation.override(language):
+        html = loader.get_template("503.html").render({"LANGUAGE_CODE": language, "home_url": f"/{language}/"})
+    response = HttpResponse(html, status=503)
+    response["Retry-After"] = "60"
+    response["Cache-Control"] = "no-store"
+    return response

@@ -1,0 +1,195 @@
+"""Production readiness: secure settings, headers, the shared page cache, 304s, a database
+outage, and bad input of every kind (generated with hypothesis)."""
+
+import os
+import re
+import secrets
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+from django.core.cache import caches
+from django.db import OperationalError
+from django.test import Client, override_settings
+from hypothesis import HealthCheck, given, settings as hypothesis_settings, strategies as st
+
+from faq.models import Entry
+from tests.conftest import tags
+from tests.test_site import public_urls
+
+pytestmark = pytest.mark.django_db
+
+PRODUCTION_ENV = {
+    "DJANGO_DEBUG": "0",
+    "DJANGO_SECURE": "1",
+    "DJANGO_ALLOWED_HOSTS": "otandastar.kz,www.otandastar.kz",
+    "DJANGO_SETTINGS_MODULE": "otandastar.settings",
+}
+
+
+def manage(*args, env):
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=settings.BASE_DIR, env={**clean, **env}, capture_output=True, text=True
+    )
+
+
+def test_check_deploy_is_clean_in_production():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env={**PRODUCTION_ENV, "DJANGO_SECRET_KEY": secrets.token_urlsafe(50)})
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = manage("check", env=PRODUCTION_ENV)
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY is not set" in result.stderr
+
+
+def _security_headers_ok(response, url):
+    csp = response["Content-Security-Policy"]
+    assert "default-src 'self'" in csp and "frame-ancestors 'none'" in csp, url
+    assert "unsafe-inline" not in csp, url
+    assert response["X-Content-Type-Options"] == "nosniff", url
+    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin", url
+    assert "camera=()" in response["Permissions-Policy"], url
+    assert response["Cross-Origin-Opener-Policy"] == "same-origin", url
+    assert response["X-Frame-Options"] == "DENY", url
+    assert re.fullmatch(r"[0-9a-f]{32}", response["X-Request-ID"]), url
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_security_headers_and_no_inline_code_on_every_page_type(client, language):
+    urls = public_urls(language)[:8] + [f"/{language}/faq/jsn/", f"/{language}/clinics/pavlodar/", f"/{language}/no-such-page/"]
+    for url in urls:
+        response = client.get(url)
+        _security_headers_ok(response, url)
+        html = response.content.decode()
+        assert "<style" not in html and " style=" not in html, url
+        assert all("src" in attrs for tag, attrs in tags(html, "script")), url
+
+
+def test_admin_and_healthz_have_the_headers_too(editor_client):
+    response = editor_client.get("/admin/")
+    assert "script-src 'self'" in response["Content-Security-Policy"]
+    assert response["X-Frame-Options"] == "DENY"
+    response = editor_client.get("/healthz")
+    assert response.status_code == 200 and response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
+
+
+def test_request_id_from_a_proxy_is_kept_when_sane(client):
+    assert client.get("/kk/", HTTP_X_REQUEST_ID="abc-123")["X-Request-ID"] == "abc-123"
+    assert client.get("/kk/", HTTP_X_REQUEST_ID="<script>")["X-Request-ID"] != "<script>"
+
+
+@pytest.fixture
+def shared_cache(tmp_path):
+    """A file cache, as several gunicorn workers on one machine share it."""
+    location = tmp_path / "cache"
+    with override_settings(CACHES={"default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": str(location)}}):
+        caches["default"].clear()
+        yield caches["default"]
+
+
+def test_cached_page_is_served_without_the_database(shared_cache, django_assert_num_queries):
+    worker_a, worker_b = Client(), Client()
+    first = worker_a.get("/kk/faq/jsn/")
+    assert first.status_code == 200 and "public" in first["Cache-Control"] and first["ETag"]
+    with django_assert_num_queries(0):
+        again = worker_b.get("/kk/faq/jsn/")
+    assert again.content == first.content
+
+
+def test_an_editors_change_is_visible_at_once_on_every_worker(shared_cache, editor_client):
+    worker_a, worker_b = Client(), Client()
+    assert "Жаңартылған жауап" not in worker_a.get("/kk/faq/jsn/").content.decode()
+    assert "Жаңартылған жауап" not in worker_b.get("/kk/faq/jsn/").content.decode()
+    entry = Entry.objects.get(number=1)
+    url = f"/admin/faq/entry/{entry.pk}/change/"
+    form = editor_client.get(url).context["adminform"].form
+    data = {k: ("" if v is None else v) for k, v in ((name, form[name].value()) for name in form.fields)}
+    data.update(answer_kk="<p>Жаңартылған жауап</p>", published="on")
+    assert editor_client.post(url, data).status_code == 302
+    for worker in (worker_a, worker_b):
+        assert "Жаңартылған жауап" in worker.get("/kk/faq/jsn/").content.decode()
+
+
+def test_revalidation_answers_304(client):
+    first = client.get("/ru/quota/")
+    etag, modified = first["ETag"], first["Last-Modified"]
+    assert client.get("/ru/quota/", HTTP_IF_NONE_MATCH=etag).status_code == 304
+    assert client.get("/ru/quota/", HTTP_IF_MODIFIED_SINCE=modified).status_code == 304
+    assert client.get("/ru/quota/", HTTP_IF_NONE_MATCH='"other"').status_code == 200
+
+
+def test_signed_in_staff_get_fresh_uncached_pages(editor_client):
+    response = editor_client.get("/kk/faq/jsn/")
+    assert "public" not in response.get("Cache-Control", "")
+
+
+@pytest.fixture
+def database_down(monkeypatch):
+    from django.db.backends import utils
+
+    def refuse(*args, **kwargs):
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr(utils.CursorWrapper, "execute", refuse)
+    monkeypatch.setattr(utils.CursorWrapper, "executemany", refuse)
+
+
+def test_database_down_serves_cached_pages_and_a_friendly_503(client, request):
+    assert client.get("/kk/faq/jsn/").status_code == 200  # now cached
+    request.getfixturevalue("database_down")
+    assert client.get("/kk/faq/jsn/").status_code == 200
+    for language, text in (("kk", "Сайт уақытша қолжетімсіз"), ("ru", "Сайт временно недоступен")):
+        response = client.get(f"/{language}/clinics/")
+        assert response.status_code == 503
+        assert text in response.content.decode() and "Traceback" not in response.content.decode()
+        assert response["Retry-After"] == "60"
+    assert client.get("/healthz").status_code == 503
+
+
+LANGS = st.sampled_from(["kk", "ru", "en", "xx", "", "KK", "kk-kz"])
+TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300)
+SUFFIXES = st.sampled_from(["", "faq/", "faq/topic/", "clinics/", "quota/", "search/", "faq/jsn/", "clinics/pavlodar/"])
+
+
+@hypothesis_settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(language=LANGS, suffix=SUFFIXES, tail=TEXT, query=TEXT, page=st.one_of(TEXT, st.integers().map(str)), kind=TEXT)
+def test_generated_bad_input_never_gives_a_5xx(client, language, suffix, tail, query, page, kind):
+    from urllib.parse import quote
+
+    path = f"/{language}/{suffix}" + quote(tail.encode("utf-8", "surrogatepass"), safe="/")
+    for url, params in (
+        (path, {}),
+        (f"/{language}/search/", {"q": query, "page": page}),
+        (f"/{language}/clinics/pavlodar/", {"type": kind}),
+        ("/language/" + quote(language or "x") + "/", {"next": query}),
+    ):
+        response = client.get(url, params)
+        assert response.status_code < 500, (url, params, response.status_code)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/kk/" + "a" * 5000 + "/",
+        "/kk/faq/%00/",
+        "/kk/faq/%FF%FE/",
+        "/kk/search/?q=%FF%FE%00",
+        "/kk/search/?q=" + "x" * 10000,
+        "/ru/search/?q=' OR 1=1 --&page=-1",
+        "/ru/search/?q=квота&page=99999999999999999999999",
+        "/kk/quota/99999999999999999999999999/",
+        "/zz/faq/",
+        "/kk/faq/<script>/",
+        "/kk/clinics/pavlodar/?type=' OR 1=1 --",
+        "/language/kk/?next=//evil.example/",
+        "/%C0%AE%C0%AE/",
+    ],
+)
+def test_hostile_requests_get_a_4xx_or_a_normal_page(client, path):
+    response = client.get(path)
+    assert response.status_code < 500
