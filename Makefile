@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test setup messages clean bench-search
+.PHONY: run test setup messages clean bench bench-search
 
 # Reinstall only when the requirements change, so a second `make run` is quick.
 $(BIN)/.installed: requirements.txt requirements-dev.txt
@@ -28,12 +28,15 @@ setup: $(BIN)/.installed var/secret_key
 
 run: setup
 	@echo "Serving http://127.0.0.1:$(PORT)/ (Ctrl+C stops)"
-	$(SECRET) DJANGO_DEBUG=$${DJANGO_DEBUG:-0} $(BIN)/gunicorn otandastar.wsgi:application \
-		--bind 127.0.0.1:$(PORT) --workers 2 --threads 4 --worker-class gthread \
-		--access-logfile - --timeout 30
+	$(SECRET) DJANGO_DEBUG=$${DJANGO_DEBUG:-0} PORT=$(PORT) $(BIN)/gunicorn otandastar.wsgi:application -c gunicorn.conf.py
 
 test: $(BIN)/.installed
 	$(BIN)/python -m pytest
+
+# The site as in production under gunicorn, measured with wrk (Debian package "wrk").
+bench: $(BIN)/.installed
+	@command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk"; exit 1; }
+	$(BIN)/python manage.py bench_http
 
 # Search server time per query class at 1×, 10× and 100× the content, in a scratch database.
 bench-search: $(BIN)/.installed var/secret_key

@@ -5,7 +5,9 @@ import logging
 import re
 import uuid
 
-from csp.middleware import CSPMiddleware, PolicyParts
+from csp.constants import HEADER
+from csp.middleware import CSPMiddleware
+from csp.utils import build_policy
 from django.conf import settings
 from django.db import DatabaseError
 from django.http import HttpResponse
@@ -61,13 +63,25 @@ class SecurityHeadersMiddleware:
 
 
 class SiteCSPMiddleware(CSPMiddleware):
-    """The strict policy everywhere; the admin (Django's own templates) may use inline style attributes."""
+    """django-csp with the policy built once, not per response (it cost a quarter of a cached hit).
 
-    def get_policy_parts(self, request, response, report_only=False) -> PolicyParts:
-        parts = super().get_policy_parts(request, response, report_only)
-        if not report_only and request.path_info.startswith(f"/{settings.ADMIN_PATH}"):
-            parts.update = {**(parts.update or {}), "style-src": ["'unsafe-inline'"]}
-        return parts
+    The admin (Django's own templates) may also use inline style attributes. Responses that
+    ask for their own policy (csp decorators) or use a nonce go through django-csp as usual.
+    """
+
+    def __init__(self, get_response):
+        super().__init__(get_response)
+        self.site_policy = build_policy()
+        self.admin_policy = build_policy(update={"style-src": ["'unsafe-inline'"]})
+        self.admin_prefix = f"/{settings.ADMIN_PATH}"
+
+    def process_response(self, request, response):
+        custom = any(getattr(response, name, None) for name in ("_csp_config", "_csp_update", "_csp_replace", "_csp_exempt"))
+        if custom or getattr(request, "_csp_nonce", None) or HEADER in response:
+            return super().process_response(request, response)
+        is_admin = request.path_info.startswith(self.admin_prefix)
+        response[HEADER] = self.admin_policy if is_admin else self.site_policy
+        return response
 
 
 class DatabaseUnavailableMiddleware:

@@ -15,3 +15,6 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 # Each test process has its own cache; tests that need a shared one build it themselves.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Search statistics are written at once (production buffers them for a few seconds).
+SEARCH_LOG_FLUSH_SECONDS = 0

@@ -259,3 +259,16 @@ def test_the_match_uses_an_index():
             cursor.execute(f"EXPLAIN QUERY PLAN SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", ['"квот"*'])
             plan = " ".join(str(row) for row in cursor.fetchall())
             assert "VIRTUAL TABLE INDEX" in plan, plan
+
+
+def test_search_statistics_are_buffered_then_written(settings):
+    from otandastar.search import engine
+
+    settings.SEARCH_LOG_FLUSH_SECONDS = 3600
+    engine.flush_search_log()
+    engine.record("буфер сынағы", "kk", 0)
+    engine.record("Буфер сынағы", "kk", 0)
+    assert not SearchQuery.objects.filter(query__startswith="буфер").exists()
+    engine.flush_search_log()
+    row = SearchQuery.objects.get(query="буфер сынагы")
+    assert (row.count, row.zero_results) == (2, 2)

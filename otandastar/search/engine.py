@@ -13,9 +13,12 @@ A document id is object_id * 4 + kind * 2 + language (SearchDocument.make_id), s
 id // 2 names the object and id % 2 its language, without reading any document.
 """
 
+import atexit
 import heapq
 import logging
 import math
+import threading
+import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -201,28 +204,57 @@ def _clinic_places(ids: list[int]):
     return places
 
 
+# Search statistics are counted in memory and written in one go every few seconds, so that
+# busy search pages (served from the page cache) cost no database write each.
+FLUSH_SECONDS = 10
+_pending: dict[tuple[str, str], list[int]] = {}
+_pending_lock = threading.Lock()
+_last_flush = [time.monotonic()]
+
+
 def record(query: str, language: str, result_count: int) -> None:
-    """Count the search for editors: normalized query only, nothing about the visitor.
-
-    Statistics must never cost a reader the page: a failed write is logged and dropped.
-    """
-    try:
-        _record(query, language, result_count)
-    except DatabaseError:
-        logger.warning("search statistics not recorded", exc_info=True)
-
-
-def _record(query: str, language: str, result_count: int) -> None:
+    """Count the search for editors: normalized query only, nothing about the visitor."""
     text = normalized(query)
     if not text:
         return
-    zero = 1 if result_count == 0 else 0
-    updated = SearchQuery.objects.filter(query=text, language=language).update(
-        count=F("count") + 1, zero_results=F("zero_results") + zero, last_results=result_count
-    )
-    if not updated:
+    with _pending_lock:
+        counts = _pending.setdefault((text, language), [0, 0, 0])
+        counts[0] += 1
+        counts[1] += 1 if result_count == 0 else 0
+        counts[2] = result_count
+        due = time.monotonic() - _last_flush[0] >= flush_seconds()
+    if due:
+        flush_search_log()
+
+
+def flush_seconds() -> float:
+    from django.conf import settings
+
+    return getattr(settings, "SEARCH_LOG_FLUSH_SECONDS", FLUSH_SECONDS)
+
+
+def flush_search_log() -> None:
+    """Write the counted searches. Statistics never cost a reader the page: failures are logged."""
+    with _pending_lock:
+        batch = dict(_pending)
+        _pending.clear()
+        _last_flush[0] = time.monotonic()
+    for (text, language), (count, zero, last) in batch.items():
         try:
-            with transaction.atomic():
-                SearchQuery.objects.create(query=text, language=language, count=1, zero_results=zero, last_results=result_count)
-        except IntegrityError:  # a concurrent first search created it: count this one too
-            SearchQuery.objects.filter(query=text, language=language).update(count=F("count") + 1, zero_results=F("zero_results") + zero)
+            _add(text, language, count, zero, last)
+        except DatabaseError:
+            logger.warning("search statistics not recorded", exc_info=True)
+
+
+def _add(text: str, language: str, count: int, zero: int, last: int) -> None:
+    changes = {"count": F("count") + count, "zero_results": F("zero_results") + zero, "last_results": last}
+    if SearchQuery.objects.filter(query=text, language=language).update(**changes):
+        return
+    try:
+        with transaction.atomic():
+            SearchQuery.objects.create(query=text, language=language, count=count, zero_results=zero, last_results=last)
+    except IntegrityError:  # another worker created the row meanwhile
+        SearchQuery.objects.filter(query=text, language=language).update(**changes)
+
+
+atexit.register(flush_search_log)

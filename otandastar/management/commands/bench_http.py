@@ -1,0 +1,189 @@
+"""HTTP benchmark: the site as in production under gunicorn, measured with wrk.
+
+    python manage.py bench_http            (or `make bench`)
+
+Builds a scratch copy of the site (its own SQLite database, file cache and static files in a
+temporary folder), starts gunicorn with gunicorn.conf.py and the production settings, and runs
+wrk against a static file (the floor: whitenoise serving a file is as fast as this stack gets),
+the home page, an entry, a region page and a search. Then 64 connections for 30 seconds with a
+worker killed half-way. Prints requests per second, p50 and p99, and each page's ratio to the floor.
+"""
+
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+PAGES = [
+    ("home", "/kk/"),
+    ("entry", "/kk/faq/onirlik-kvota/"),
+    ("region", "/ru/clinics/pavlodar/"),
+    ("search", "/kk/search/?q=%D0%BA%D0%B2%D0%BE%D1%82%D0%B0"),
+]
+HEADERS = ["-H", "X-Forwarded-Proto: https", "-H", "Accept-Encoding: gzip, br"]
+
+
+class Command(BaseCommand):
+    help = "Benchmark the site under gunicorn with wrk (rps, p50, p99, ratio to a static file)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--connections", type=int, default=32)
+        parser.add_argument("--duration", type=int, default=10, help="seconds per page")
+        parser.add_argument("--soak", type=int, default=30, help="seconds at 64 connections with a worker killed")
+
+    def handle(self, *args, **options):
+        if not shutil.which("wrk"):
+            raise CommandError("wrk is not installed (Debian: apt-get install wrk)")
+        with tempfile.TemporaryDirectory() as tmp:
+            port = _free_port()
+            env = {
+                **os.environ,
+                "DJANGO_SETTINGS_MODULE": "otandastar.settings",
+                "DJANGO_DEBUG": "0",
+                "DJANGO_SECURE": "1",
+                "DJANGO_SECRET_KEY": os.environ.get("DJANGO_SECRET_KEY") or "bench-" + "x" * 50,
+                "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+                "DATABASE_URL": f"sqlite:///{tmp}/bench.sqlite3",
+                "OTANDASTAR_VAR_DIR": tmp,
+                "CACHE_URL": f"file://{tmp}/cache",
+                "PORT": str(port),
+            }
+            manage = [sys.executable, str(Path(settings.BASE_DIR) / "manage.py")]
+            for step in (["migrate", "--noinput"], ["load_content"], ["collectstatic", "--noinput"]):
+                subprocess.run(manage + step + ["--verbosity", "0"], env=env, check=True, stdout=subprocess.DEVNULL)
+            server = subprocess.Popen(
+                [str(Path(sys.executable).parent / "gunicorn"), "otandastar.wsgi:application", "-c", "gunicorn.conf.py",
+                 "--access-logfile", os.devnull],
+                cwd=settings.BASE_DIR, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+            )
+            try:
+                base = f"http://127.0.0.1:{port}"
+                _wait_until_up(base + "/healthz")
+                self._run(base, port, server, options)
+            finally:
+                server.send_signal(signal.SIGTERM)
+                server.wait(timeout=30)
+
+    def _run(self, base, port, server, options):
+        css = _static_url(base)
+        urls = [("static file (floor)", css)] + PAGES
+        for _name, path in urls:
+            _fetch(base + path)  # the first request fills the page cache
+        workers = len(_children(server.pid))
+        self.stdout.write(
+            f"gunicorn: {workers} gthread workers on {os.cpu_count()} cores; wrk {options['connections']} connections, "
+            f"{options['duration']} s per URL"
+        )
+        self.stdout.write(f"{'page':<20} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7} {'× floor':>8}")
+        floor = None
+        for name, path in urls:
+            result = _wrk(base + path, options["connections"], options["duration"])
+            floor = floor or result["rps"]
+            self.stdout.write(
+                f"{name:<20} {result['rps']:>9.0f} {result['p50']:>8.2f} {result['p99']:>8.2f} {result['errors']:>7} "
+                f"{result['rps'] / floor:>8.2f}"
+            )
+        # Holds up: 64 connections for the soak, a worker killed (SIGKILL) half-way.
+        soak = options["soak"]
+        proc = subprocess.Popen(
+            ["wrk", "-t2", "-c64", f"-d{soak}s", "--latency", *HEADERS, base + PAGES[1][1]],
+            stdout=subprocess.PIPE, text=True,
+        )
+        time.sleep(soak / 2)
+        victims = _children(server.pid)
+        if victims:
+            os.kill(victims[0], signal.SIGKILL)
+        result = _parse(proc.communicate()[0])
+        self.stdout.write(
+            f"soak: 64 connections, {soak} s, worker {victims[0] if victims else '?'} killed at {soak // 2} s: "
+            f"{result['requests']} requests, {result['rps']:.0f} req/s, p99 {result['p99']:.2f} ms, "
+            f"errors {result['errors']} ({result['error_detail'] or 'none'})"
+        )
+        self.stdout.write(f"after the soak: /healthz {_fetch(base + '/healthz')[0]}, workers {len(_children(server.pid))}")
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _fetch(url):
+    request = urllib.request.Request(url, headers={"X-Forwarded-Proto": "https"})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, b""
+
+
+def _wait_until_up(url, seconds=30):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if _fetch(url)[0] == 200:
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise CommandError("gunicorn did not come up")
+
+
+def _static_url(base) -> str:
+    html = _fetch(base + "/kk/")[1].decode()
+    match = re.search(r'href="(/static/css/site\.[0-9a-f]+\.css)"', html)
+    if not match:
+        raise CommandError("no hashed stylesheet on the home page")
+    return match.group(1)
+
+
+def _children(pid) -> list[int]:
+    out = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout
+    return [int(p) for p in out.split()]
+
+
+def _wrk(url, connections, duration) -> dict:
+    out = subprocess.run(
+        ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", *HEADERS, url],
+        capture_output=True, text=True, check=True,
+    ).stdout
+    return _parse(out)
+
+
+_UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}
+
+
+def _ms(text) -> float:
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()
+    return float(number) * _UNITS[unit]
+
+
+def _parse(out: str) -> dict:
+    latency = dict(re.findall(r"^\s+(50|99)%\s+(\S+)$", out, re.M))
+    errors = 0
+    details = []
+    socket_errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
+    if socket_errors:
+        errors += sum(int(x) for x in socket_errors.groups())
+        details.append(socket_errors.group(0))
+    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    if non_2xx:
+        errors += int(non_2xx.group(1))
+        details.append(non_2xx.group(0))
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
+        "requests": int(re.search(r"(\d+) requests in", out).group(1)),
+        "p50": _ms(latency.get("50", "0ms")),
+        "p99": _ms(latency.get("99", "0ms")),
+        "errors": errors,
+        "error_detail": "; ".join(details),
+    }
