@@ -8,9 +8,17 @@ from otandastar.textfold import alphabet_key
 from .models import Clinic, ExaminationType, Quota, QuotaYear, Region
 
 
+GENERIC_WORDS = {"облысы", "область", "қаласы", "город"}
+
+
+def sort_name(name: str) -> str:
+    """A region's name without «облысы», «область», «қаласы», «город», for alphabetical lists."""
+    return " ".join(word for word in name.split() if word not in GENERIC_WORDS) or name
+
+
 def _by_name(items, language=None):
     language = language or get_language()
-    return sorted(items, key=lambda item: alphabet_key(item.name, language))
+    return sorted(items, key=lambda item: alphabet_key(sort_name(item.name), language))
 
 
 def regions_with_counts() -> list[Region]:
@@ -45,6 +53,62 @@ def get_quota_year(year: int | None = None) -> QuotaYear | None:
     quota_year = years.filter(year=year).first() if year is not None else years.first()
     if quota_year is not None:
         language = get_language()
-        quota_year.rows = sorted(quota_year.quota_list, key=lambda q: alphabet_key(q.region.name, language))
+        quota_year.rows = sorted(quota_year.quota_list, key=lambda q: alphabet_key(sort_name(q.region.name), language))
         quota_year.total = sum(q.count for q in quota_year.quota_list)
     return quota_year
+
+
+# A schematic map: each region a tile, placed roughly where it lies (column, row; west→east, north→south).
+TILE_LAYOUT = {
+    "west-kazakhstan": (0, 0), "aktobe": (1, 0), "kostanay": (2, 0), "north-kazakhstan": (3, 0), "pavlodar": (4, 0),
+    "atyrau": (0, 1), "ulytau": (2, 1), "akmola": (3, 1), "astana": (4, 1), "east-kazakhstan": (5, 1),
+    "mangystau": (0, 2), "kyzylorda": (1, 2), "karaganda": (3, 2), "abai": (4, 2),
+    "turkistan": (1, 3), "shymkent": (2, 3), "jambyl": (3, 3), "almaty-region": (4, 3), "jetisu": (5, 3),
+    "almaty": (4, 4),
+}
+TILE_W, TILE_H, GAP = 104, 56, 6
+BAR_H, BAR_GAP, CHART_W = 26, 10, 600
+
+
+def tile_label(region: Region) -> str:
+    """A short name for a tile: the abbreviation, or the name without «облысы»/«область»."""
+    if region.short_name:
+        return region.short_name
+    if region.kind == Region.Kind.OBLAST:
+        return " ".join(part for part in region.name.split() if part not in ("облысы", "область"))
+    return region.name
+
+
+def quota_tile_map(quota_year: QuotaYear) -> dict:
+    """Tiles of all regions, the ones in the year's quota marked, for a server-rendered SVG."""
+    in_quota = {q.region_id: q.count for q in quota_year.rows}
+    tiles = []
+    for region in Region.objects.filter(slug__in=TILE_LAYOUT):
+        column, row = TILE_LAYOUT[region.slug]
+        tiles.append(
+            {
+                "region": region,
+                "label": tile_label(region),
+                "count": in_quota.get(region.pk),
+                "x": column * (TILE_W + GAP),
+                "y": row * (TILE_H + GAP),
+                "cx": column * (TILE_W + GAP) + TILE_W // 2,
+                "label_y": row * (TILE_H + GAP) + (24 if region.pk in in_quota else 33),
+                "count_y": row * (TILE_H + GAP) + 44,
+            }
+        )
+    columns = max(c for c, _r in TILE_LAYOUT.values()) + 1
+    rows = max(r for _c, r in TILE_LAYOUT.values()) + 1
+    return {"tiles": tiles, "width": columns * (TILE_W + GAP) - GAP, "height": rows * (TILE_H + GAP) - GAP, "tile_w": TILE_W, "tile_h": TILE_H}
+
+
+def quota_bars(quota_year: QuotaYear) -> dict:
+    """Horizontal bars, longest for the largest quota, for a server-rendered SVG chart."""
+    rows = sorted(quota_year.rows, key=lambda q: -q.count)
+    largest = max((q.count for q in rows), default=1) or 1
+    bars = []
+    for n, quota in enumerate(rows):
+        y = n * (BAR_H + BAR_GAP)
+        bars.append({"quota": quota, "label": tile_label(quota.region), "y": y, "text_y": y + BAR_H - 8,
+                     "width": max(2, round(quota.count / largest * 380))})
+    return {"bars": bars, "height": len(bars) * (BAR_H + BAR_GAP), "width": CHART_W}

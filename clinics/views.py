@@ -49,6 +49,8 @@ def quota(request, year=None):
         "clinics/quota.html",
         {
             "quota_year": quota_year,
+            "chart": selectors.quota_bars(quota_year) if quota_year else None,
+            "tile_map": selectors.quota_tile_map(quota_year) if quota_year else None,
             "years": selectors.published_quota_years(),
             "breadcrumbs": [(_("Regional quota"), None)],
         },

@@ -69,7 +69,8 @@ class PageCacheMiddleware:
         if not _cacheable_request(request, self.prefixes):
             return self.get_response(request)
         version = content_version()
-        key = "otandastar:page:" + hashlib.sha256(f"{version}:{request.get_full_path()}".encode()).hexdigest()
+        encoding = "gzip" if "gzip" in request.headers.get("Accept-Encoding", "") else "identity"
+        key = "otandastar:page:" + hashlib.sha256(f"{version}:{encoding}:{request.get_full_path()}".encode()).hexdigest()
         response = cache.get(key)
         if response is not None:
             _count_search(response)

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     # Third party
     "csp",
     # Local
@@ -67,6 +68,8 @@ MIDDLEWARE = [
     # ETag/Last-Modified → 304, also for pages served from the page cache below it.
     "django.middleware.http.ConditionalGetMiddleware",
     "otandastar.pagecache.PageCacheMiddleware",
+    # Compressed once, then cached compressed (the page cache keys on gzip support).
+    "django.middleware.gzip.GZipMiddleware",
     "otandastar.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

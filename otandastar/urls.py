@@ -1,14 +1,18 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.urls import include, path
 
 from . import views
+from .sitemaps import SITEMAPS
 
 urlpatterns = [
     path("", views.root_redirect, name="root"),
     path("language/<str:code>/", views.switch_language, name="switch_language"),
     path("healthz", views.healthz, name="healthz"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap_view, {"sitemaps": SITEMAPS}, name="sitemap"),
     path(settings.ADMIN_PATH, admin.site.urls),
 ]
 

@@ -1,6 +1,10 @@
+import json
+
 import nh3
 from django import template
 from django.utils.safestring import mark_safe
+from django.urls import reverse
+from django.utils.translation import get_language, gettext
 
 register = template.Library()
 
@@ -49,10 +53,64 @@ def tel_href(value):
 
 @register.simple_tag
 def translation_pending(obj, *fields):
-    """True on a non-Kazakh page when one of the fields is still empty in its language."""
-    from django.utils.translation import get_language
-
+    """True on a non-Kazakh page when a field has Kazakh text but none yet in the page's language."""
     language = get_language()
     if language == "kk":
         return False
-    return any(not getattr(obj, f"{name}_{language}", None) for name in fields)
+    return any(getattr(obj, f"{name}_kk", None) and not getattr(obj, f"{name}_{language}", None) for name in fields)
+
+
+@register.filter
+def jsonld(value):
+    """JSON for a <script type="application/ld+json"> block, safe to embed in HTML."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return mark_safe(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumb_jsonld(context):
+    """schema.org BreadcrumbList of the page: home, the page's breadcrumbs, the page itself last."""
+    request = context["request"]
+    items = [(gettext("Home"), request.build_absolute_uri(reverse("home")))]
+    for title, target in context.get("breadcrumbs") or []:
+        if target is None:
+            url = context.get("canonical_url")
+        elif "/" in target:
+            url = request.build_absolute_uri(target)
+        else:
+            url = request.build_absolute_uri(reverse(target))
+        items.append((str(title), url))
+    return {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {"@type": "ListItem", "position": n, "name": name, "item": url} for n, (name, url) in enumerate(items, 1)
+        ],
+    }
+
+
+@register.simple_tag(takes_context=True)
+def faq_jsonld(context, entry):
+    """schema.org FAQPage for one entry: its question and its answer as plain text."""
+    from otandastar.textfold import html_to_text
+
+    return {
+        "@context": "https://schema.org",
+        "@type": "FAQPage",
+        "inLanguage": get_language(),
+        "mainEntity": [
+            {
+                "@type": "Question",
+                "name": entry.question,
+                "acceptedAnswer": {"@type": "Answer", "text": html_to_text(entry.answer)},
+            }
+        ],
+    }
+
+
+@register.filter
+def plain_text(value):
+    """Text of an HTML fragment (for meta descriptions and previews)."""
+    from otandastar.textfold import html_to_text
+
+    return html_to_text(value)
