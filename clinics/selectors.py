@@ -66,8 +66,6 @@ TILE_LAYOUT = {
     "turkistan": (1, 3), "shymkent": (2, 3), "jambyl": (3, 3), "almaty-region": (4, 3), "jetisu": (5, 3),
     "almaty": (4, 4),
 }
-TILE_W, TILE_H, GAP = 104, 56, 6
-BAR_H, BAR_GAP, CHART_W = 26, 10, 600
 
 
 def tile_label(region: Region) -> str:
@@ -75,40 +73,22 @@ def tile_label(region: Region) -> str:
     if region.short_name:
         return region.short_name
     if region.kind == Region.Kind.OBLAST:
-        return " ".join(part for part in region.name.split() if part not in ("облысы", "область"))
+        return sort_name(region.name)
     return region.name
 
 
 def quota_tile_map(quota_year: QuotaYear) -> dict:
-    """Tiles of all regions, the ones in the year's quota marked, for a server-rendered SVG."""
+    """All regions as tiles of a grid (CSS classes c1…, r1… place them), those in the quota marked."""
     in_quota = {q.region_id: q.count for q in quota_year.rows}
     tiles = []
     for region in Region.objects.filter(slug__in=TILE_LAYOUT):
         column, row = TILE_LAYOUT[region.slug]
-        tiles.append(
-            {
-                "region": region,
-                "label": tile_label(region),
-                "count": in_quota.get(region.pk),
-                "x": column * (TILE_W + GAP),
-                "y": row * (TILE_H + GAP),
-                "cx": column * (TILE_W + GAP) + TILE_W // 2,
-                "label_y": row * (TILE_H + GAP) + (24 if region.pk in in_quota else 33),
-                "count_y": row * (TILE_H + GAP) + 44,
-            }
-        )
-    columns = max(c for c, _r in TILE_LAYOUT.values()) + 1
-    rows = max(r for _c, r in TILE_LAYOUT.values()) + 1
-    return {"tiles": tiles, "width": columns * (TILE_W + GAP) - GAP, "height": rows * (TILE_H + GAP) - GAP, "tile_w": TILE_W, "tile_h": TILE_H}
+        tiles.append({"label": tile_label(region), "count": in_quota.get(region.pk), "column": column + 1, "row": row + 1})
+    return {"tiles": sorted(tiles, key=lambda t: (t["row"], t["column"]))}
 
 
 def quota_bars(quota_year: QuotaYear) -> dict:
-    """Horizontal bars, longest for the largest quota, for a server-rendered SVG chart."""
+    """Bars for the year's quota, largest first, as percentages of the largest."""
     rows = sorted(quota_year.rows, key=lambda q: -q.count)
-    largest = max((q.count for q in rows), default=1) or 1
-    bars = []
-    for n, quota in enumerate(rows):
-        y = n * (BAR_H + BAR_GAP)
-        bars.append({"quota": quota, "label": tile_label(quota.region), "y": y, "text_y": y + BAR_H - 8,
-                     "width": max(2, round(quota.count / largest * 380))})
-    return {"bars": bars, "height": len(bars) * (BAR_H + BAR_GAP), "width": CHART_W}
+    largest = max((q.count for q in rows), default=0) or 1
+    return {"bars": [{"quota": q, "label": tile_label(q.region), "percent": max(1, round(q.count * 100 / largest))} for q in rows]}
