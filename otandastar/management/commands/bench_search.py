@@ -58,6 +58,7 @@ class Command(BaseCommand):
                     "DJANGO_SECRET_KEY": env.get("DJANGO_SECRET_KEY") or "bench-only-secret",
                     "DJANGO_DEBUG": "0",
                     "CACHE_URL": "locmem://",
+                    "OTANDASTAR_VAR_DIR": tmp,
                 }
             )
             command = [sys.executable, str(Path(settings.BASE_DIR) / "manage.py"), "bench_search", "--repeat", str(options["repeat"])]
