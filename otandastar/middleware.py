@@ -106,7 +106,7 @@ class DatabaseUnavailableMiddleware:
 def unavailable_response(request) -> HttpResponse:
     language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
     with translation.override(language):
-        html = loader.get_template("503.html").render({"LANGUAGE_CODE": language, "home_url": f"/{language}/"})
+        html = loader.get_template("error.html").render({"LANGUAGE_CODE": language, "home_url": f"/{language}/", "unavailable": True})
     response = HttpResponse(html, status=503)
     response["Retry-After"] = "60"
     response["Cache-Control"] = "no-store"

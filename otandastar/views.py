@@ -140,7 +140,7 @@ def server_error(request):
     language = translation.get_language_from_path(request.path_info) or translation.get_language()
     with translation.override(language):
         try:
-            html = loader.get_template("500.html").render({"LANGUAGE_CODE": language, "home_url": f"/{language}/"})
+            html = loader.get_template("error.html").render({"LANGUAGE_CODE": language, "home_url": f"/{language}/"})
         except Exception:  # pragma: no cover - last resort
             html = "<h1>500</h1>"
     return HttpResponseServerError(html)
