@@ -56,3 +56,11 @@ def translation_pending(obj, *fields):
     if language == "kk":
         return False
     return any(not getattr(obj, f"{name}_{language}", None) for name in fields)
+
+
+@register.filter
+def amounts(value):
+    """MCI shortcodes ([[70 АЕК]]) shown with the tenge figure of the current year (faq.amounts)."""
+    from faq.amounts import expand
+
+    return expand(value)
