@@ -75,7 +75,7 @@ class QuotaFormSet(BaseInlineFormSet):
     """One quota per region per year, said in the editor's words (the database constraint backs it)."""
 
     def clean(self):
-        super().clean()
+        # Before Django's own duplicate check, which names fields rather than the region.
         seen = set()
         for form in self.forms:
             if not hasattr(form, "cleaned_data") or form.cleaned_data.get("DELETE"):
@@ -86,6 +86,9 @@ class QuotaFormSet(BaseInlineFormSet):
             if region.pk in seen:
                 form.add_error("region", _("%(region)s already has a quota for this year; enter each region once.") % {"region": region})
             seen.add(region.pk)
+        if any(form.errors for form in self.forms):
+            return
+        super().clean()
 
 
 class QuotaInline(admin.TabularInline):

@@ -7,7 +7,7 @@ Imports run in one transaction with a preview first; a file with any invalid row
 
 from django.utils.translation import gettext as _
 from import_export import fields, resources
-from import_export.widgets import ForeignKeyWidget
+from import_export.widgets import ForeignKeyWidget, IntegerWidget
 
 from .models import Clinic, ExaminationType, Quota, QuotaYear, Region
 
@@ -36,6 +36,26 @@ class NaturalKeyWidget(ForeignKeyWidget):
             )
 
 
+class WholeNumberWidget(IntegerWidget):
+    """Counts and positions: whole numbers only (the stock widget would turn 2.5 into 2)."""
+
+    def clean(self, value, row=None, **kwargs):
+        text = str(value if value is not None else "").strip().removesuffix(".0")
+        if not text.isdigit():
+            raise ValueError(_("Enter a whole number, 0 or more."))
+        return int(text)
+
+
+class RowErrorsMixin:
+    """An unknown region or year in a key column is reported as that row's error, like any other."""
+
+    def get_instance(self, instance_loader, row):
+        try:
+            return super().get_instance(instance_loader, row)
+        except ValueError:
+            return None  # importing the row then names the bad value in its own error
+
+
 class DeleteColumnMixin:
     """A `delete` column: yes/1 (also иә/да) in it deletes the record named by the row's keys."""
 
@@ -46,11 +66,12 @@ class DeleteColumnMixin:
         return ""
 
 
-class ClinicResource(DeleteColumnMixin, resources.ModelResource):
+class ClinicResource(RowErrorsMixin, DeleteColumnMixin, resources.ModelResource):
     region = fields.Field(attribute="region", column_name="region", widget=NaturalKeyWidget(Region, "slug"))
     examination_type = fields.Field(
         attribute="examination_type", column_name="examination_type", widget=NaturalKeyWidget(ExaminationType, "slug")
     )
+    position = fields.Field(attribute="position", column_name="position", widget=WholeNumberWidget())
     delete = fields.Field(column_name="delete", readonly=True)
 
     class Meta:
@@ -68,9 +89,10 @@ class ClinicResource(DeleteColumnMixin, resources.ModelResource):
         return super().get_queryset().select_related("region", "examination_type")
 
 
-class QuotaResource(DeleteColumnMixin, resources.ModelResource):
+class QuotaResource(RowErrorsMixin, DeleteColumnMixin, resources.ModelResource):
     year = fields.Field(attribute="quota_year", column_name="year", widget=NaturalKeyWidget(QuotaYear, "year"))
     region = fields.Field(attribute="region", column_name="region", widget=NaturalKeyWidget(Region, "slug"))
+    count = fields.Field(attribute="count", column_name="count", widget=WholeNumberWidget())
     delete = fields.Field(column_name="delete", readonly=True)
 
     class Meta:
