@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 
 
 class RichTextWidget(forms.Textarea):
@@ -19,7 +20,11 @@ class RichTextWidget(forms.Textarea):
                 "django_prose_editor/overrides.css",
             ]
         }
-        js = [forms.Script("otandastar/admin/prose-editor.js", type="module")]
+        js = [
+            # The admin's JavaScript catalog defines window.gettext, which the editor's dialogs use.
+            f"/{settings.ADMIN_PATH}jsi18n/",
+            forms.Script("otandastar/admin/prose-editor.js", type="module"),
+        ]
 
     def use_required_attribute(self, initial):
         # The editor hides the textarea; a browser "required" check on it could never be satisfied.

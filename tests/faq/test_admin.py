@@ -1,5 +1,6 @@
 """Editor flows on entries, as a member of "Content editors" (not a superuser), through the admin."""
 
+import json
 import re
 
 import pytest
@@ -248,3 +249,12 @@ def test_repeated_failed_logins_lock_the_account_out(client, content_editor, set
     response = login(client, "aigerim", PASSWORD)
     assert response.status_code == 429
     assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.parametrize("language, text", [("kk", "Кесте кірістіру"), ("ru", "Вставить таблицу")])
+def test_editor_dialogs_are_translated_through_the_admin_js_catalog(content_editor_client, language, text):
+    html = content_editor_client.get(change_url(Entry.objects.get(number=1)), HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    catalog = html.index(f'src="{reverse("admin:jsi18n")}"')
+    assert catalog < html.index("otandastar/admin/prose-editor.js")  # window.gettext exists when the editor loads
+    catalog_js = content_editor_client.get(reverse("admin:jsi18n"), HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert json.dumps(text)[1:-1] in catalog_js  # the catalog escapes non-ASCII
