@@ -93,7 +93,7 @@ class Quota(models.Model):
     class Meta:
         ordering = ["quota_year", "pk"]
         verbose_name = _("regional quota")
-        verbose_name_plural = _("regional quotas")
+        verbose_name_plural = _("quota counts by region")
         constraints = [
             models.UniqueConstraint(fields=["quota_year", "region"], name="one_quota_per_region_per_year"),
         ]

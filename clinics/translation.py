@@ -1,6 +1,7 @@
+import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Clinic, ExaminationType, QuotaYear, Region
+from .models import Clinic, ExaminationType, Quota, QuotaYear, Region
 
 
 @register(Region)
@@ -24,3 +25,8 @@ class ClinicTranslationOptions(TranslationOptions):
 class QuotaYearTranslationOptions(TranslationOptions):
     fields = ("legal_order", "eligibility")
     required_languages = {"kk": ("legal_order",)}
+
+
+# After the translation fields exist, so the history tables get the _kk/_ru columns (see faq/translation.py).
+for model in (Region, ExaminationType, Clinic, QuotaYear, Quota):
+    simple_history.register(model)

@@ -1,14 +1,26 @@
-from django.contrib import admin
+import datetime
+
+from django.contrib import admin, messages
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
+from simple_history.admin import SimpleHistoryAdmin
+from simple_history.utils import bulk_update_with_history
 
-from otandastar.admin import FoldedSearchMixin, TranslationStatusMixin
+from otandastar.admin import FoldedSearchMixin, ProtectedDeleteMixin, TranslationStatusMixin
+from otandastar.pagecache import bump_content_version
+from otandastar.search.documents import index_entries
 
-from .models import Entry, Topic
+from .forms import EntryAdminForm, TopicAdminForm
+from .models import Entry, Mci, Topic
+
+STALE_AFTER = datetime.timedelta(days=365)
 
 
 @admin.register(Topic)
-class TopicAdmin(TranslationStatusMixin, FoldedSearchMixin, TranslationAdmin):
+class TopicAdmin(ProtectedDeleteMixin, TranslationStatusMixin, FoldedSearchMixin, SimpleHistoryAdmin, TranslationAdmin):
+    form = TopicAdminForm
     russian_fields = ("title",)
     list_display = ("title", "order", "slug")
     list_editable = ("order",)
@@ -16,21 +28,69 @@ class TopicAdmin(TranslationStatusMixin, FoldedSearchMixin, TranslationAdmin):
     fields = ("slug", ("title_kk", "title_ru"), "order")
 
 
+class ReviewFilter(admin.SimpleListFilter):
+    title = _("review")
+    parameter_name = "review"
+
+    def lookups(self, request, model_admin):
+        return [("stale", _("Not reviewed for 12 months")), ("recent", _("Reviewed in the last 12 months"))]
+
+    def queryset(self, request, queryset):
+        cutoff = timezone.localdate() - STALE_AFTER
+        if self.value() == "stale":
+            return queryset.filter(last_reviewed__isnull=True) | queryset.filter(last_reviewed__lt=cutoff)
+        if self.value() == "recent":
+            return queryset.filter(last_reviewed__gte=cutoff)
+        return queryset
+
+
 @admin.register(Entry)
-class EntryAdmin(TranslationStatusMixin, FoldedSearchMixin, TranslationAdmin):
+class EntryAdmin(TranslationStatusMixin, FoldedSearchMixin, SimpleHistoryAdmin, TranslationAdmin):
+    form = EntryAdminForm
     russian_fields = ("question", "answer", "source")
     search_document_kind = "entry"
     search_fields = ("question",)
     list_display = ("number", "question", "topic", "published", "last_reviewed", "updated")
     list_display_links = ("number", "question")
-    list_filter = ("published", "topic", "last_reviewed")
+    list_filter = ("published", ReviewFilter, "topic", "last_reviewed")
     list_select_related = ("topic",)
     ordering = ("number",)
     readonly_fields = ("created", "updated")
+    actions = ["publish", "unpublish"]
     fieldsets = (
-        (None, {"fields": ("number", "slug", "topic", "published", "last_reviewed", "feature")}),
+        (None, {"fields": ("number", "slug", "topic", "published", "last_reviewed", "feature", "seen_updated")}),
         (_("Question"), {"fields": (("question_kk", "question_ru"),)}),
         (_("Answer"), {"fields": (("answer_kk", "answer_ru"),)}),
         (_("Source"), {"fields": (("source_kk", "source_ru"),)}),
         (_("History"), {"fields": ("created", "updated"), "classes": ("collapse",)}),
     )
+
+    @admin.action(description=_("Publish selected entries"), permissions=["change"])
+    def publish(self, request, queryset):
+        self._set_published(request, queryset, True)
+
+    @admin.action(description=_("Unpublish selected entries"), permissions=["change"])
+    def unpublish(self, request, queryset):
+        self._set_published(request, queryset, False)
+
+    def _set_published(self, request, queryset, published):
+        entries = list(queryset.exclude(published=published))
+        now = timezone.now()
+        for entry in entries:
+            entry.published, entry.updated = published, now
+        # One query, with history; bulk updates send no signals, so refresh pages and search here.
+        bulk_update_with_history(entries, Entry, ["published", "updated"], default_user=request.user)
+        bump_content_version()
+        index_entries(Entry.objects.filter(pk__in=[e.pk for e in entries]))
+        message = (
+            ngettext("%(count)d entry published.", "%(count)d entries published.", len(entries))
+            if published
+            else ngettext("%(count)d entry unpublished.", "%(count)d entries unpublished.", len(entries))
+        )
+        self.message_user(request, message % {"count": len(entries)}, messages.SUCCESS)
+
+
+@admin.register(Mci)
+class MciAdmin(admin.ModelAdmin):
+    list_display = ("year", "value")
+    ordering = ("-year",)

@@ -1,3 +1,4 @@
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -66,7 +67,36 @@ class Entry(models.Model):
     def get_absolute_url(self):
         return reverse("faq:entry", kwargs={"slug": self.slug})
 
+    def save(self, *args, **kwargs):
+        # Stored answers are clean whatever wrote them (admin, import, seed); pages clean again on render.
+        from otandastar.templatetags.site_tags import clean_html
+
+        for language in ("kk", "ru"):
+            name = f"answer_{language}"
+            if getattr(self, name):
+                setattr(self, name, clean_html(getattr(self, name)))
+        super().save(*args, **kwargs)
+
     def is_translated(self, language=None):
         """True when the question and answer exist in the language (no fallback shown)."""
         language = language or get_language()
         return bool(getattr(self, f"question_{language}", None)) and bool(getattr(self, f"answer_{language}", None))
+
+
+class Mci(models.Model):
+    """The monthly calculation index (АЕК / МРП) of one year; answers state sums in it."""
+
+    year = models.PositiveSmallIntegerField(_("year"), unique=True, validators=[MinValueValidator(2000)])
+    value = models.PositiveIntegerField(
+        _("value in tenge"),
+        validators=[MinValueValidator(1)],
+        help_text=_("One MCI in tenge for this year, as set by the budget law."),
+    )
+
+    class Meta:
+        ordering = ["-year"]
+        verbose_name = _("monthly calculation index")
+        verbose_name_plural = _("monthly calculation index by year")
+
+    def __str__(self):
+        return f"{self.year}: {self.value}"

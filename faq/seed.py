@@ -4,7 +4,7 @@ from pathlib import Path
 
 from otandastar.seeding import LoadStats, load_record, read_toml
 
-from .models import Entry, Topic
+from .models import Entry, Mci, Topic
 
 SEED_DIR = Path(__file__).resolve().parent / "seed"
 LANGS = ("kk", "ru")
@@ -19,6 +19,9 @@ def entry_files() -> list[Path]:
 
 
 def load(stats: LoadStats) -> None:
+    for data in read_toml(SEED_DIR / "mci.toml")["mci"]:
+        load_record(f"faq.mci:{data['year']}", Mci, {"year": data["year"]}, {"value": data["value"]}, stats)
+
     topics = {}
     for data in read_toml(SEED_DIR / "topics.toml")["topic"]:
         topic = load_record(

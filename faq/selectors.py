@@ -1,8 +1,9 @@
 """All FAQ reads in one place; views stay thin."""
 
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
 
-from .models import Entry, Topic
+from .models import Entry, Mci, Topic
 
 
 def published_entries() -> QuerySet[Entry]:
@@ -42,3 +43,9 @@ def get_entry(slug: str, *, include_unpublished: bool = False) -> Entry | None:
 
 def other_entries_of_topic(entry: Entry) -> QuerySet[Entry]:
     return Entry.objects.published().filter(topic=entry.topic).exclude(pk=entry.pk).only(*LIST_FIELDS).order_by("number")
+
+
+def current_mci(year: int | None = None):
+    """The MCI value in force: this year's, else the latest earlier one, else the earliest entered."""
+    year = year or timezone.localdate().year
+    return Mci.objects.filter(year__lte=year).order_by("-year").first() or Mci.objects.order_by("year").first()

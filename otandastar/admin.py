@@ -1,4 +1,4 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
@@ -108,3 +108,20 @@ class SearchQueryAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+class ProtectedDeleteMixin:
+    """Say plainly why a record in use cannot be deleted (its rows are protected in the database)."""
+
+    def get_deleted_objects(self, objs, request):
+        deleted, model_count, perms_needed, protected = super().get_deleted_objects(objs, request)
+        if protected:
+            messages.error(
+                request,
+                _(
+                    "Cannot delete: %(count)s other records still use it (listed below). "
+                    "Move them to another %(name)s or delete them first."
+                )
+                % {"count": len(protected), "name": self.opts.verbose_name},
+            )
+        return deleted, model_count, perms_needed, protected

@@ -34,9 +34,10 @@ def bump_content_version(**kwargs) -> None:
 
 def connect_signals() -> None:
     from clinics.models import Clinic, ExaminationType, Quota, QuotaYear, Region
-    from faq.models import Entry, Topic
+    from faq.models import Entry, Mci, Topic
 
-    for model in (Entry, Topic, Region, ExaminationType, Clinic, QuotaYear, Quota):
+    # Mci: a new yearly value changes the tenge figures on every page that states an amount.
+    for model in (Entry, Topic, Mci, Region, ExaminationType, Clinic, QuotaYear, Quota):
         post_save.connect(bump_content_version, sender=model, dispatch_uid=f"pagecache-save-{model.__name__}")
         post_delete.connect(bump_content_version, sender=model, dispatch_uid=f"pagecache-delete-{model.__name__}")
 

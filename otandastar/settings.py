@@ -53,6 +53,10 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     # Third party
     "csp",
+    "simple_history",
+    "import_export",
+    "django_prose_editor",
+    "axes",
     # Local
     "otandastar",
     "faq",
@@ -78,6 +82,10 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Records who made each change (django-simple-history).
+    "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes requires: refuses logins from locked-out username/address pairs.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "otandastar.urls"
@@ -119,6 +127,19 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# django-axes first: it counts failed admin logins and locks out password guessing.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("DJANGO_AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = 1  # hours; then the account can be tried again
+# Lock the username from that address only: a guesser cannot lock an editor out from everywhere.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+AXES_VERBOSE = False
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -214,6 +235,15 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     }
 }
+
+# Editors' tools. Spreadsheet import/export: CSV and XLSX only, all-or-nothing in one transaction.
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+IMPORT_EXPORT_SKIP_ADMIN_LOG = False
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
+IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
+# History: editors revert with the change permission of the content model itself.
+SIMPLE_HISTORY_REVERT_DISABLED = False
 
 # Admin lives under a configurable path (default "admin/").
 ADMIN_PATH = os.environ.get("DJANGO_ADMIN_PATH", "admin/").strip("/") + "/"

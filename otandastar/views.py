@@ -14,6 +14,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 from clinics import selectors as clinic_selectors
+from faq import amounts
 from faq import selectors as faq_selectors
 
 from .forms import SearchForm
@@ -80,7 +81,7 @@ def search(request):
         page.object_list = search_service.load_entries(page.object_list)
         for entry in page.object_list:
             entry.question_html = snippets.highlight(entry.question, results.terms)
-            entry.excerpt_html = snippets.excerpt(html_to_text(entry.answer), results.terms)
+            entry.excerpt_html = snippets.excerpt(html_to_text(amounts.expand(entry.answer)), results.terms)
         for group in results.clinic_groups:
             for row in group.rows:
                 row.address_html = snippets.highlight(row.address or "", results.terms)

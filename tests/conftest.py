@@ -22,6 +22,15 @@ def empty_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def no_login_lockouts(request):
+    """Failed logins of one test never lock out another (django-axes keeps attempts in the database)."""
+    if request.node.get_closest_marker("django_db") or {"db", "transactional_db"} & set(request.fixturenames):
+        from axes.utils import reset
+
+        reset()
+
+
 @pytest.fixture
 def editor(db, django_user_model):
     return django_user_model.objects.create_superuser("editor", "editor@example.org", "a-long-test-password")
@@ -30,6 +39,22 @@ def editor(db, django_user_model):
 @pytest.fixture
 def editor_client(client, editor):
     client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def content_editor(db, django_user_model):
+    """A staff member in the "Content editors" group (created by migration), not a superuser."""
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user("aigerim", "aigerim@example.org", "a-long-test-password", is_staff=True)
+    user.groups.add(Group.objects.get(name="Content editors"))
+    return user
+
+
+@pytest.fixture
+def content_editor_client(client, content_editor):
+    client.force_login(content_editor)
     return client
 
 

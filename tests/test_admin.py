@@ -12,6 +12,8 @@ from faq.models import Entry
 pytestmark = pytest.mark.django_db
 
 EXTERNAL = re.compile(r"""(?:src|href)=["'](?:https?:)?//""")
+# The admin's CSP allows no inline script: every <script> must load a file (JSON data blocks are not run).
+INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>")
 
 
 def admin_urls(request):
@@ -36,6 +38,7 @@ def test_admin_pages_render_and_reference_no_external_host(editor_client, editor
         html = response.content.decode()
         assert not EXTERNAL.search(html), (url, EXTERNAL.search(html).group(0))
         assert "googleapis" not in html, url  # modeltranslation's default jQuery UI host
+        assert not INLINE_SCRIPT.search(html), (url, INLINE_SCRIPT.search(html).group(0))
 
 
 def test_entry_form_shows_both_languages_side_by_side(editor_client):
@@ -108,3 +111,37 @@ def test_deleting_a_region_in_use_is_refused(editor_client):
     assert response.status_code == 200
     # The confirmation page lists the clinic rows that protect the region instead of deleting.
     assert len(response.context["protected"]) == Clinic.objects.filter(region=region).count() + 1
+
+
+ENGLISH_ADMIN_TEXT = [
+    "Revert", "Changed by", "File to import", "Import", "Export", "Not reviewed for 12 months",
+    "Publish selected entries", "monthly calculation index", "Save and continue editing",
+]
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_editor_pages_speak_the_editors_language(content_editor_client, language):
+    entry = Entry.objects.get(number=9)
+    clinic = Clinic.objects.first()
+    urls = [
+        reverse("admin:index"),
+        reverse("admin:faq_entry_changelist"),
+        reverse("admin:faq_entry_change", args=[entry.pk]),
+        reverse("admin:faq_entry_history", args=[entry.pk]),
+        reverse("admin:faq_entry_simple_history", args=[entry.pk, entry.history.first().history_id]),
+        reverse("admin:clinics_clinic_changelist"),
+        reverse("admin:clinics_clinic_import"),
+        reverse("admin:clinics_clinic_export"),
+        reverse("admin:clinics_clinic_history", args=[clinic.pk]),
+        reverse("admin:faq_mci_changelist"),
+    ]
+    for url in urls:
+        html = content_editor_client.get(url, HTTP_ACCEPT_LANGUAGE=language).content.decode()
+        visible = re.sub(r"<[^>]+>", "\n", re.sub(r"<(script|style|svg)\b.*?</\1>", "", html, flags=re.S))
+        lines = {line.strip() for line in visible.splitlines()}
+        leaked = [text for text in ENGLISH_ADMIN_TEXT if text in lines]
+        assert not leaked, (url, language, leaked)
+    revert_page = content_editor_client.get(urls[4], HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert {"kk": "Қайтару", "ru": "Восстановить"}[language] in revert_page
+    import_page = content_editor_client.get(urls[6], HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert {"kk": "Импорттайтын файл", "ru": "Файл для импорта"}[language] in import_page

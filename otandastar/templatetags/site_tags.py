@@ -102,7 +102,7 @@ def faq_jsonld(context, entry):
             {
                 "@type": "Question",
                 "name": entry.question,
-                "acceptedAnswer": {"@type": "Answer", "text": html_to_text(entry.answer)},
+                "acceptedAnswer": {"@type": "Answer", "text": html_to_text(amounts(entry.answer))},
             }
         ],
     }
@@ -114,3 +114,11 @@ def plain_text(value):
     from otandastar.textfold import html_to_text
 
     return html_to_text(value)
+
+
+@register.filter
+def amounts(value):
+    """MCI shortcodes ([[70 АЕК]]) shown with the tenge figure of the current year (faq.amounts)."""
+    from faq.amounts import expand
+
+    return expand(value)
