@@ -151,3 +151,37 @@ def test_an_editor_edits_an_answer_and_sees_it_on_the_site(page, site_editor):
     assert "Өзгертілген жауап: тексеру." in page.locator(".answer").inner_text()
     entry.refresh_from_db()
     assert "Өзгертілген жауап" in entry.answer_kk
+
+
+RING = """() => {
+  const el = document.activeElement, style = getComputedStyle(el);
+  let node = el.parentElement, background = 'rgba(0, 0, 0, 0)';
+  while (node && /rgba\\(.*, 0\\)$|transparent/.test(background)) {
+    background = getComputedStyle(node).backgroundColor; node = node.parentElement;
+  }
+  return {element: el.tagName + '.' + el.className, outline: style.outlineStyle, width: style.outlineWidth,
+          color: style.outlineColor, background};
+}"""
+
+
+def _luminance(rgb):
+    channels = [int(x) / 255 for x in re.findall(r"\d+", rgb)[:3]]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _contrast(a, b):
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_the_focus_ring_is_visible_in_both_schemes(page):
+    """Keyboard focus shows a ring of at least 3:1 against what surrounds it (WCAG 2.2 SC 1.4.11)."""
+    for scheme in ("light", "dark"):
+        page.emulate_media(color_scheme=scheme)
+        page.goto(page.base + "/kk/clinics/pavlodar/")
+        for _ in range(12):  # skip link, header, language switch, search, main sections, breadcrumbs, filter
+            page.keyboard.press("Tab")
+            ring = page.evaluate(RING)
+            assert ring["outline"] != "none" and ring["width"] == "3px", (scheme, ring)
+            assert _contrast(ring["color"], ring["background"]) >= 3, (scheme, ring)
