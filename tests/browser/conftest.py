@@ -14,8 +14,6 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-# Playwright's sync API keeps an event loop around; the ORM calls in fixtures run between its calls.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -51,11 +49,16 @@ def chromium_path():
     return path
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser(chromium_path):
+    """One chromium per test module. Playwright's sync API keeps an asyncio loop running in this thread
+    until it stops (so it stops before the tests that come after these); meanwhile the tests' own ORM
+    calls, and the flush after each test, would be refused by Django as calls from async code. They
+    are plain sync calls between browser steps, so they are allowed while the browser runs."""
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
+    with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
