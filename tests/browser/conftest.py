@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -67,7 +66,8 @@ def browser(chromium_path):
 @pytest.fixture
 def site(live_server):
     """The live server's base URL, with the seed content in the (transactional) test database."""
-    call_command("load_content", stdout=open(os.devnull, "w"))
+    with open(os.devnull, "w") as quiet:
+        call_command("load_content", stdout=quiet)
     return live_server.url
 
 

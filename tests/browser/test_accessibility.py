@@ -21,7 +21,8 @@ def describe(violations):
     for violation in violations:
         lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']}")
         for node in violation["nodes"][:5]:
-            lines.append(f"    {' '.join(map(str, node['target']))}: {node.get('failureSummary', '').splitlines()[-1:]}")
+            summary = node.get("failureSummary", "").splitlines()[-1:]
+            lines.append(f"    {' '.join(map(str, node['target']))}: {summary}")
     return "\n".join(lines)
 
 

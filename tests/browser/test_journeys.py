@@ -8,8 +8,6 @@ from django.conf import settings
 from clinics.models import Clinic, ExaminationType
 from faq.models import Entry
 
-from .conftest import EDITOR
-
 ENTRY_KK = "/kk/faq/onirlik-kvota/"
 
 
@@ -86,8 +84,7 @@ def test_keyboard_only_skip_link_search_language_switch_and_an_entry(page):
     reached = []
     for _ in range(6):
         page.keyboard.press("Tab")
-        reached.append(page.evaluate(
-            "document.activeElement.getAttribute('hreflang') || document.activeElement.id || document.activeElement.tagName"))
+        reached.append(page.evaluate("(e => e.getAttribute('hreflang') || e.id || e.tagName)(document.activeElement)"))
         if reached[-1] == "header-search-q":
             break
     assert "ru" in reached and reached[-1] == "header-search-q", reached

@@ -244,7 +244,7 @@ def _run_lighthouse(lighthouse, chromium, url, report) -> dict:
     result = subprocess.run(
         [str(lighthouse), url, "--quiet", "--output=json", f"--output-path={report}",
          "--only-categories=" + ",".join(CATEGORIES), f"--chrome-flags={flags}", "--max-wait-for-load=30000"],
-        env=env, capture_output=True, text=True, timeout=240,
+        check=False, env=env, capture_output=True, text=True, timeout=240,
     )
     if result.returncode != 0 or not report.exists():
         raise CommandError(f"lighthouse failed on {url}:\n{result.stderr[-3000:]}")
@@ -262,5 +262,5 @@ def _lost_audits(lhr, category) -> list[str]:
 
 
 def _chromium_version(chromium) -> str:
-    out = subprocess.run([chromium, "--version"], capture_output=True, text=True).stdout
+    out = subprocess.run([chromium, "--version"], check=False, capture_output=True, text=True).stdout
     return out.split()[1] if len(out.split()) > 1 else "?"
