@@ -4,6 +4,7 @@ keyboard only, and edit an answer in the admin."""
 import re
 
 from django.conf import settings
+from playwright.sync_api import expect
 
 from clinics.models import Clinic, ExaminationType
 from faq.models import Entry
@@ -15,7 +16,7 @@ def test_read_an_entry_and_switch_language_on_it(page):
     page.goto(page.base + "/kk/")
     page.get_by_role("navigation", name="Негізгі бөлімдер").get_by_role("link").first.click()
     page.get_by_role("link", name=Entry.objects.get(number=7).question_kk, exact=True).click()
-    assert page.url == page.base + ENTRY_KK
+    page.wait_for_url(page.base + ENTRY_KK)
     entry = Entry.objects.get(number=7)
     assert page.locator("h1").inner_text() == entry.question_kk
     assert "2281" in page.locator(".answer").inner_text()
@@ -24,14 +25,14 @@ def test_read_an_entry_and_switch_language_on_it(page):
     switch = page.locator(".lang-switch a[hreflang=ru]")
     assert switch.get_attribute("href").startswith("/language/ru/?next=")
     switch.click()
-    assert page.url == page.base + "/ru/faq/onirlik-kvota/"
+    page.wait_for_url(page.base + "/ru/faq/onirlik-kvota/")
     assert page.locator("html").get_attribute("lang") == "ru"
     assert page.locator("h1").inner_text() == entry.question_ru
     # The choice is remembered: the bare root now leads to Russian.
     page.goto(page.base + "/")
-    assert page.url == page.base + "/ru/"
+    page.wait_for_url(page.base + "/ru/")
     page.locator(".lang-switch a[hreflang=kk]").click()
-    assert page.url == page.base + "/kk/"
+    page.wait_for_url(page.base + "/kk/")
 
 
 def test_search_and_open_a_result(page):
@@ -46,7 +47,7 @@ def test_search_and_open_a_result(page):
     assert results.count() >= 3
     title = results.first.inner_text()
     results.first.click()
-    assert re.search(r"/ru/faq/[\w-]+/$", page.url)
+    page.wait_for_url(re.compile(r"/ru/faq/[\w-]+/$"))
     assert page.locator("h1").inner_text() == title
 
 
@@ -94,8 +95,8 @@ def test_keyboard_only_skip_link_search_language_switch_and_an_entry(page):
     page.goto(page.base + "/kk/")
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")
-    assert page.url.endswith("#main-content")
-    assert page.evaluate("document.activeElement.id") == "main-content"
+    page.wait_for_url("**/kk/#main-content")
+    page.wait_for_function("document.activeElement.id === 'main-content'")
 
     # Search with the keyboard, then open the first result with Tab and Enter.
     page.goto(page.base + "/kk/")
@@ -141,8 +142,10 @@ def test_an_editor_edits_an_answer_and_sees_it_on_the_site(page, site_editor):
     page.goto(page.base + f"{admin}faq/entry/{entry.pk}/change/")
     answer = page.locator("#id_answer_kk")
     answer.fill(answer.input_value() + "\n<p>Өзгертілген жауап: тексеру.</p>")
-    page.locator("input[name=_continue]").click()
-    assert page.locator(".messagelist .success").count() == 1
+    with page.expect_navigation():
+        page.locator("input[name=_continue]").click()
+    assert page.locator(".errornote, .errorlist").count() == 0, page.locator("#content").inner_text()
+    expect(page.locator(".messagelist .success")).to_have_count(1)
 
     page.goto(page.base + f"/kk/faq/{entry.slug}/")
     assert "Өзгертілген жауап: тексеру." in page.locator(".answer").inner_text()
