@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test setup messages clean bench bench-search
+.PHONY: run test setup messages clean bench bench-search budgets lighthouse
 
 # Reinstall only when the requirements change, so a second `make run` is quick.
 $(BIN)/.installed: requirements.txt requirements-dev.txt
@@ -41,6 +41,12 @@ bench: $(BIN)/.installed
 # Search server time per query class at 1×, 10× and 100× the content, in a scratch database.
 bench-search: $(BIN)/.installed var/secret_key
 	$(SECRET) $(BIN)/python manage.py bench_search
+
+# Page weights (bytes per page in chromium) and Lighthouse scores (mobile) of the site as in production.
+# Needs Debian's chromium and npm; installs lighthouse into var/node once. `make budgets ARGS=--no-lighthouse`.
+budgets: $(BIN)/.installed var/secret_key
+	$(SECRET) $(BIN)/python manage.py budgets $(ARGS)
+lighthouse: budgets
 
 # Regenerate message catalogs after changing UI strings (needs GNU gettext).
 messages: $(BIN)/.installed
