@@ -140,8 +140,12 @@ def test_an_editor_edits_an_answer_and_sees_it_on_the_site(page, site_editor):
     page.wait_for_url(page.base + admin)
 
     page.goto(page.base + f"{admin}faq/entry/{entry.pk}/change/")
-    answer = page.locator("#id_answer_kk")
-    answer.fill(answer.input_value() + "\n<p>Өзгертілген жауап: тексеру.</p>")
+    # The answer is edited in the rich-text editor (ProseMirror), as an editor would: type at its end.
+    editor = page.locator(".prose-editor", has=page.locator("#id_answer_kk")).locator("[contenteditable=true]")
+    editor.click()
+    page.keyboard.press("Control+End")
+    page.keyboard.press("Enter")
+    page.keyboard.type("Өзгертілген жауап: тексеру.")
     with page.expect_navigation():
         page.locator("input[name=_continue]").click()
     assert page.locator(".errornote, .errorlist").count() == 0, page.locator("#content").inner_text()
