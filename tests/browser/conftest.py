@@ -3,7 +3,7 @@
 The live server shares the in-memory test database (SQLite) with the test; every live-server test is
 transactional, so the tables are emptied after each test and the seed is loaded again before it.
 
-BROWSER_TESTS=0 skips them (CI's second pass on PostgreSQL); without chromium they skip locally and
+BROWSER_TESTS=0 leaves them out (CI's second pass on PostgreSQL); without chromium they skip locally and
 fail under CI=true, where they must run.
 """
 
@@ -29,12 +29,13 @@ EDITOR = ("editor", "a-long-test-password")
 
 
 def pytest_collection_modifyitems(config, items):
+    # Leave them out of the run (deselected, not skipped): the first CI pass runs them.
     if os.environ.get("BROWSER_TESTS", "1") != "0":
         return
-    skip = pytest.mark.skip(reason="BROWSER_TESTS=0")
-    for item in items:
-        if HERE in Path(item.path).parents:
-            item.add_marker(skip)
+    browser = [item for item in items if HERE in Path(item.path).parents]
+    if browser:
+        config.hook.pytest_deselected(items=browser)
+        items[:] = [item for item in items if item not in browser]
 
 
 @pytest.fixture(scope="session")
