@@ -40,6 +40,7 @@ class Command(BaseCommand):
         parser.add_argument("--connections", type=int, default=32)
         parser.add_argument("--duration", type=int, default=10, help="seconds per page")
         parser.add_argument("--soak", type=int, default=30, help="seconds at 64 connections with a worker killed")
+        parser.add_argument("--wrk-threads", type=int, default=1, help="wrk threads (it shares the machine's cores)")
 
     def handle(self, *args, **options):
         if not shutil.which("wrk"):
@@ -82,12 +83,12 @@ class Command(BaseCommand):
         workers = len(_children(server.pid))
         self.stdout.write(
             f"gunicorn: {workers} gthread workers on {os.cpu_count()} cores; wrk {options['connections']} connections, "
-            f"{options['duration']} s per URL"
+            f"{options['duration']} s per URL, {options['wrk_threads']} wrk thread(s)"
         )
         self.stdout.write(f"{'page':<20} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7} {'× floor':>8}")
         floor = None
         for name, path in urls:
-            result = _wrk(base + path, options["connections"], options["duration"])
+            result = _wrk(base + path, options["connections"], options["duration"], options["wrk_threads"])
             floor = floor or result["rps"]
             self.stdout.write(
                 f"{name:<20} {result['rps']:>9.0f} {result['p50']:>8.2f} {result['p99']:>8.2f} {result['errors']:>7} "
@@ -96,7 +97,7 @@ class Command(BaseCommand):
         # Holds up: 64 connections for the soak, a worker killed (SIGKILL) half-way.
         soak = options["soak"]
         proc = subprocess.Popen(
-            ["wrk", "-t2", "-c64", f"-d{soak}s", "--latency", *HEADERS, base + PAGES[1][1]],
+            ["wrk", f"-t{options['wrk_threads']}", "-c64", f"-d{soak}s", "--latency", *HEADERS, base + PAGES[1][1]],
             stdout=subprocess.PIPE, text=True,
         )
         time.sleep(soak / 2)
@@ -151,9 +152,9 @@ def _children(pid) -> list[int]:
     return [int(p) for p in out.split()]
 
 
-def _wrk(url, connections, duration) -> dict:
+def _wrk(url, connections, duration, threads) -> dict:
     out = subprocess.run(
-        ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", *HEADERS, url],
+        ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--latency", *HEADERS, url],
         capture_output=True, text=True, check=True,
     ).stdout
     return _parse(out)
