@@ -138,12 +138,13 @@ def search(query: str, language: str) -> SearchResults:
     results = SearchResults(query=query, terms=terms)
     if not terms:
         return results
-    totals = {ENTRY: Entry.objects.count() or 1, CLINIC: Clinic.objects.count() or 1}
+    totals = _totals()
     language_code = SearchDocument.LANGUAGE_CODES.get(language, 0)
 
     # A word far more frequent than the query's rarest word ("қандас", "получить") only adds
     # to the ranking of the documents the rarer words find; alone, it is searched like any word.
-    frequency = {term: index.count(term.patterns) for term in terms}
+    # (A lone word needs no comparison: its frequency is not asked for.)
+    frequency = {term: index.count(term.patterns) for term in terms} if len(terms) > 1 else {terms[0]: 1}
     terms = [term for term in terms if frequency[term]]
     rarest = min((frequency[t] for t in terms), default=0)
     threshold = max(COMMON_RATIO * rarest, COMMON_SHARE * 2 * (totals[ENTRY] + totals[CLINIC]))
@@ -170,6 +171,14 @@ def search(query: str, language: str) -> SearchResults:
     if clinic_scores:
         _group_clinics(results, clinic_scores)
     return results
+
+
+def _totals() -> dict[int, int]:
+    """How many entries and clinic rows there are, in one query (the idf needs them)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT (SELECT count(*) FROM faq_entry), (SELECT count(*) FROM clinics_clinic)")
+        entries, clinics = cursor.fetchone()
+    return {ENTRY: entries or 1, CLINIC: clinics or 1}
 
 
 def _group_clinics(results: SearchResults, scores: dict[int, float]) -> None:
