@@ -39,9 +39,9 @@ BODY_WEIGHT = 1.0
 OTHER_LANGUAGE = 0.6
 CLINIC_REGIONS_SHOWN = 6
 CLINIC_ROWS_PER_REGION = 5
-# A word counts as common in a query when it is in more than 4× the documents of the query's
+# A word counts as common in a query when it is in more than 3× the documents of the query's
 # rarest word and in more than 5% of all documents.
-COMMON_RATIO = 4
+COMMON_RATIO = 3
 COMMON_SHARE = 0.05
 ENTRY, CLINIC = SearchDocument.KIND_CODES["entry"], SearchDocument.KIND_CODES["clinic"]
 
