@@ -13,16 +13,12 @@ import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
-import sys
-import tempfile
 import time
-import urllib.request
-from pathlib import Path
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+
+from otandastar.management.scratch import fetch, production_server
 
 PAGES = [
     ("home", "/kk/"),
@@ -45,41 +41,14 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if not shutil.which("wrk"):
             raise CommandError("wrk is not installed (Debian: apt-get install wrk)")
-        with tempfile.TemporaryDirectory() as tmp:
-            port = _free_port()
-            env = {
-                **os.environ,
-                "DJANGO_SETTINGS_MODULE": "otandastar.settings",
-                "DJANGO_DEBUG": "0",
-                "DJANGO_SECURE": "1",
-                "DJANGO_SECRET_KEY": os.environ.get("DJANGO_SECRET_KEY") or "bench-" + "x" * 50,
-                "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-                "DATABASE_URL": f"sqlite:///{tmp}/bench.sqlite3",
-                "OTANDASTAR_VAR_DIR": tmp,
-                "CACHE_URL": f"file://{tmp}/cache",
-                "PORT": str(port),
-            }
-            manage = [sys.executable, str(Path(settings.BASE_DIR) / "manage.py")]
-            for step in (["migrate", "--noinput"], ["load_content"], ["collectstatic", "--noinput"]):
-                subprocess.run(manage + step + ["--verbosity", "0"], env=env, check=True, stdout=subprocess.DEVNULL)
-            server = subprocess.Popen(
-                [str(Path(sys.executable).parent / "gunicorn"), "otandastar.wsgi:application", "-c", "gunicorn.conf.py",
-                 "--access-logfile", os.devnull],
-                cwd=settings.BASE_DIR, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-            )
-            try:
-                base = f"http://127.0.0.1:{port}"
-                _wait_until_up(base + "/healthz")
-                self._run(base, port, server, options)
-            finally:
-                server.send_signal(signal.SIGTERM)
-                server.wait(timeout=30)
+        with production_server(secure=True) as server:
+            self._run(server.base, server.process, options)
 
-    def _run(self, base, port, server, options):
+    def _run(self, base, server, options):
         css = _static_url(base)
         urls = [("static file (floor)", css)] + PAGES
         for _name, path in urls:
-            _fetch(base + path)  # the first request fills the page cache
+            fetch(base + path)  # the first request fills the page cache
         workers = len(_children(server.pid))
         self.stdout.write(
             f"gunicorn: {workers} gthread workers on {os.cpu_count()} cores; wrk {options['connections']} connections, "
@@ -110,37 +79,14 @@ class Command(BaseCommand):
             f"{result['requests']} requests, {result['rps']:.0f} req/s, p99 {result['p99']:.2f} ms, "
             f"errors {result['errors']} ({result['error_detail'] or 'none'})"
         )
-        self.stdout.write(f"after the soak: /healthz {_fetch(base + '/healthz')[0]}, workers {len(_children(server.pid))}")
+        self.stdout.write(f"after the soak: /healthz {fetch(base + '/healthz')[0]}, workers {len(_children(server.pid))}")
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
-
-def _fetch(url):
-    request = urllib.request.Request(url, headers={"X-Forwarded-Proto": "https"})
-    try:
-        with urllib.request.urlopen(request, timeout=10) as response:
-            return response.status, response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, b""
-
-
-def _wait_until_up(url, seconds=30):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            if _fetch(url)[0] == 200:
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise CommandError("gunicorn did not come up")
 
 
 def _static_url(base) -> str:
-    html = _fetch(base + "/kk/")[1].decode()
+    html = fetch(base + "/kk/")[1].decode()
     match = re.search(r'href="(/static/css/site\.[0-9a-f]+\.css)"', html)
     if not match:
         raise CommandError("no hashed stylesheet on the home page")

@@ -22,18 +22,15 @@ Exits with status 1 when a budget or a score goal is missed.
 import json
 import os
 import shutil
-import signal
 import subprocess
-import sys
 import tempfile
-from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from .bench_http import _free_port, _wait_until_up
+from otandastar.management.scratch import production_server
 
 LIGHTHOUSE = "lighthouse@13.5.0"
 CHROMIUM_ARGS = [
@@ -84,7 +81,8 @@ class Command(BaseCommand):
             raise CommandError("chromium is not installed (Debian: apt-get install chromium)")
         lighthouse = None if options["no_lighthouse"] else self._install_lighthouse(Path(options["node_dir"]))
         failed = False
-        with production_server() as base:
+        with production_server(secure=False) as server:
+            base = server.base
             failed |= self._weights(base, chromium)
             if lighthouse:
                 failed |= self._lighthouse(base, chromium, lighthouse, options["save"])
@@ -179,39 +177,6 @@ class Command(BaseCommand):
         self.stdout.write("\n".join(notes))
         return failed
 
-
-@contextmanager
-def production_server():
-    """gunicorn with the production settings on a scratch copy of the site; yields its base URL."""
-    with tempfile.TemporaryDirectory() as tmp:
-        port = _free_port()
-        env = {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "otandastar.settings",
-            "DJANGO_DEBUG": "0",
-            "DJANGO_SECURE": "0",  # plain HTTP on localhost; production sits behind TLS with DJANGO_SECURE=1
-            "DJANGO_SECRET_KEY": os.environ.get("DJANGO_SECRET_KEY") or "budgets-" + "x" * 50,
-            "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-            "DATABASE_URL": f"sqlite:///{tmp}/budgets.sqlite3",
-            "OTANDASTAR_VAR_DIR": tmp,
-            "CACHE_URL": f"file://{tmp}/cache",
-            "PORT": str(port),
-        }
-        manage = [sys.executable, str(Path(settings.BASE_DIR) / "manage.py")]
-        for step in (["migrate", "--noinput"], ["load_content"], ["collectstatic", "--noinput"]):
-            subprocess.run(manage + step + ["--verbosity", "0"], env=env, check=True, stdout=subprocess.DEVNULL)
-        server = subprocess.Popen(
-            [str(Path(sys.executable).parent / "gunicorn"), "otandastar.wsgi:application", "-c", "gunicorn.conf.py",
-             "--access-logfile", os.devnull],
-            cwd=settings.BASE_DIR, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )
-        try:
-            base = f"http://127.0.0.1:{port}"
-            _wait_until_up(base + "/healthz")
-            yield base
-        finally:
-            server.send_signal(signal.SIGTERM)
-            server.wait(timeout=30)
 
 
 def _transferred(browser, url, host) -> tuple[dict, list]:

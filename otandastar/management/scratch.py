@@ -1,0 +1,87 @@
+"""A scratch copy of the site served by gunicorn as in production, for `make bench` and `make budgets`.
+
+Its own SQLite database, file cache and collected static files live in a temporary folder; the
+configured database is never touched.
+"""
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import CommandError
+
+
+@dataclass
+class Server:
+    base: str
+    process: subprocess.Popen
+
+
+@contextmanager
+def production_server(*, secure: bool, stderr=subprocess.DEVNULL):
+    """Yields a Server. secure=True uses DJANGO_SECURE=1 (clients then send X-Forwarded-Proto: https)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        port = free_port()
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "otandastar.settings",
+            "DJANGO_DEBUG": "0",
+            "DJANGO_SECURE": "1" if secure else "0",
+            "DJANGO_SECRET_KEY": os.environ.get("DJANGO_SECRET_KEY") or "scratch-" + "x" * 50,
+            "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+            "DATABASE_URL": f"sqlite:///{tmp}/scratch.sqlite3",
+            "OTANDASTAR_VAR_DIR": tmp,
+            "CACHE_URL": f"file://{tmp}/cache",
+            "PORT": str(port),
+        }
+        manage = [sys.executable, str(Path(settings.BASE_DIR) / "manage.py")]
+        for step in (["migrate", "--noinput"], ["load_content"], ["collectstatic", "--noinput"]):
+            subprocess.run(manage + step + ["--verbosity", "0"], env=env, check=True, stdout=subprocess.DEVNULL)
+        process = subprocess.Popen(
+            [str(Path(sys.executable).parent / "gunicorn"), "otandastar.wsgi:application", "-c", "gunicorn.conf.py",
+             "--access-logfile", os.devnull],
+            cwd=settings.BASE_DIR, env=env, stdout=subprocess.DEVNULL, stderr=stderr,
+        )
+        try:
+            base = f"http://127.0.0.1:{port}"
+            wait_until_up(base + "/healthz")
+            yield Server(base=base, process=process)
+        finally:
+            process.send_signal(signal.SIGTERM)
+            process.wait(timeout=30)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url):
+    request = urllib.request.Request(url, headers={"X-Forwarded-Proto": "https"})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, b""
+
+
+def wait_until_up(url, seconds=30):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if fetch(url)[0] == 200:
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise CommandError("gunicorn did not come up")
