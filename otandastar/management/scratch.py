@@ -21,6 +21,18 @@ from django.conf import settings
 from django.core.management.base import CommandError
 
 
+# Headless chromium here: no sandbox as root, and nothing that reaches for the network by itself.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
 @dataclass
 class Server:
     base: str

@@ -14,15 +14,8 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from otandastar.management.scratch import CHROMIUM_ARGS
+
 HERE = Path(__file__).parent
 LANGS = ("kk", "ru")
 EDITOR = ("editor", "a-long-test-password")

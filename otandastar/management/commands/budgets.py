@@ -30,18 +30,9 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from otandastar.management.scratch import production_server
+from otandastar.management.scratch import CHROMIUM_ARGS, production_server
 
 LIGHTHOUSE = "lighthouse@13.5.0"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 BUDGET = 30_000  # bytes per page: HTML (compressed) + CSS + JS
 
 # Every public page type (weights), as in tests/browser/pages.py.
