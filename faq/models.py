@@ -1,7 +1,6 @@
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
@@ -77,10 +76,6 @@ class Entry(models.Model):
                 setattr(self, name, clean_html(getattr(self, name)))
         super().save(*args, **kwargs)
 
-    def is_translated(self, language=None):
-        """True when the question and answer exist in the language (no fallback shown)."""
-        language = language or get_language()
-        return bool(getattr(self, f"question_{language}", None)) and bool(getattr(self, f"answer_{language}", None))
 
 
 class Mci(models.Model):

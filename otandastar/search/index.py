@@ -9,16 +9,8 @@ return the same documents (the suite runs on both):
 """
 
 from django.db import connection
-from django.db.models import Q
-from django.db.models.expressions import RawSQL
 
 FTS_TABLE = "otandastar_searchdocument_fts"
-
-
-def containing(patterns) -> Q:
-    """A filter on SearchDocument: documents whose title or body contains any of the patterns."""
-    sql, params = match_sql("otandastar_searchdocument", patterns)
-    return Q(id__in=RawSQL(f"SELECT id FROM otandastar_searchdocument WHERE {sql}", params))
 
 
 def match_sql(alias: str, patterns) -> tuple[str, list]:
