@@ -34,9 +34,9 @@ test: $(BIN)/.installed
 	$(BIN)/python -m pytest
 
 # The site as in production under gunicorn, measured with wrk (Debian package "wrk").
-bench: $(BIN)/.installed
+bench: $(BIN)/.installed var/secret_key
 	@command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk"; exit 1; }
-	$(BIN)/python manage.py bench_http
+	$(SECRET) $(BIN)/python manage.py bench_http $(ARGS)
 
 # Search server time per query class at 1×, 10× and 100× the content, in a scratch database.
 bench-search: $(BIN)/.installed var/secret_key

@@ -4,20 +4,32 @@ Cached pages are keyed by a content version kept in the shared cache. Any save o
 of content bumps the version (signals below), so the very next request on any worker or
 server renders afresh; old pages simply expire. The version is a timestamp, which also
 serves as the pages' Last-Modified.
+
+The middleware sits near the top of the stack: a page is stored with the headers the
+middleware below it added (security headers, CSP, gzip), and a hit is answered without
+running them again. Each worker also keeps the pages of the current version it has served
+in memory, so a hit costs one read of the shared cache (the version), not two.
 """
 
 import hashlib
+import threading
 import time
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
+from django.http import HttpResponse
+from django.middleware.http import ConditionalGetMiddleware
 from django.utils.cache import patch_cache_control, set_response_etag
 from django.utils.http import http_date
 
 VERSION_KEY = "otandastar:content-version"
 PAGE_TIMEOUT = 60 * 60  # pages of an old version expire on their own
 CDN_MAX_AGE = 30  # a shared cache (CDN) may serve a page this long; browsers always revalidate
+LOCAL_PAGES = 500  # per worker; pages are 2-10 kB compressed
+RENDER_LOCK_SECONDS = 10  # a renderer that died frees its lock after this long
+RENDER_WAIT_SECONDS = 2  # how long a request waits for another's render before rendering itself
 
 
 def content_version() -> int:
@@ -40,6 +52,45 @@ def connect_signals() -> None:
     for model in (Entry, Topic, Mci, Region, ExaminationType, Clinic, QuotaYear, Quota):
         post_save.connect(bump_content_version, sender=model, dispatch_uid=f"pagecache-save-{model.__name__}")
         post_delete.connect(bump_content_version, sender=model, dispatch_uid=f"pagecache-delete-{model.__name__}")
+
+
+@dataclass(frozen=True)
+class CachedPage:
+    """What is stored: plain data, so every hit builds its own response (threads share the copy)."""
+
+    status: int
+    headers: tuple[tuple[str, str], ...]
+    content: bytes
+    search_log: tuple | None = None
+
+    @classmethod
+    def of(cls, response) -> "CachedPage":
+        return cls(response.status_code, tuple(response.items()), response.content, getattr(response, "search_log", None))
+
+    def response(self) -> HttpResponse:
+        response = HttpResponse(self.content, status=self.status)
+        for name, value in self.headers:
+            response.headers[name] = value
+        return response
+
+
+class _LocalPages:
+    """This worker's copies of pages of one content version; a new version starts afresh."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self.version = None
+        self.pages: dict[str, CachedPage] = {}
+        self.lock = threading.Lock()
+
+    def get(self, version, key) -> CachedPage | None:
+        return self.pages.get(key) if version == self.version else None
+
+    def put(self, version, key, page: CachedPage) -> None:
+        with self.lock:
+            if version != self.version or len(self.pages) >= self.size:
+                self.version, self.pages = version, {}
+            self.pages[key] = page
 
 
 def _cacheable_request(request, public_prefixes) -> bool:
@@ -65,30 +116,81 @@ class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
         self.prefixes = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
+        self.local = _LocalPages(LOCAL_PAGES)
+        # 304 answers for If-None-Match / If-Modified-Since, as Django's ConditionalGetMiddleware.
+        self.conditional = ConditionalGetMiddleware(get_response)
 
     def __call__(self, request):
         if not _cacheable_request(request, self.prefixes):
             return self.get_response(request)
         version = content_version()
-        encoding = "gzip" if "gzip" in request.headers.get("Accept-Encoding", "") else "identity"
-        key = "otandastar:page:" + hashlib.sha256(f"{version}:{encoding}:{request.get_full_path()}".encode()).hexdigest()
-        response = cache.get(key)
-        if response is not None:
-            _count_search(response)
-            return response
+        key = page_key(request, version)
+        page = self.local.get(version, key) or self._shared(version, key)
+        if page is not None:
+            _count_search(page)  # a rendered search page counts itself
+        else:
+            page = self._render_once(request, key, version)
+        if isinstance(page, CachedPage):
+            response = page.response()
+        else:
+            response = page  # not cacheable (a 404, say): as rendered
+        return self.conditional.process_response(request, response)
+
+    def _shared(self, version, key) -> CachedPage | None:
+        page = cache.get(key)
+        if not isinstance(page, CachedPage):
+            return None
+        self.local.put(version, key, page)
+        return page
+
+    def _render_once(self, request, key, version):
+        """Render a missing page once, not once per waiting request.
+
+        Right after an edit, every request in flight misses the same pages: the first takes a
+        lock and renders, the others wait for its page (or for the lock to go) instead of all
+        rendering at once.
+        """
+        lock = key + ":rendering"
+        if not cache.add(lock, 1, RENDER_LOCK_SECONDS):
+            deadline = time.monotonic() + RENDER_WAIT_SECONDS
+            while time.monotonic() < deadline:
+                time.sleep(0.005)
+                page = self._shared(version, key)
+                if page is not None:
+                    _count_search(page)
+                    return page
+                if not cache.has_key(lock):
+                    break  # rendered but not cacheable (a 404), or the renderer failed
+            return self._render(request, key, version)
+        try:
+            return self._render(request, key, version)
+        finally:
+            cache.delete(lock)
+
+    def _render(self, request, key, version):
         response = self.get_response(request)
-        if _cacheable_response(response):
-            set_response_etag(response)
-            response["Last-Modified"] = http_date(version / 1e9)
-            patch_cache_control(response, public=True, max_age=0, s_maxage=CDN_MAX_AGE)
-            cache.set(key, response, PAGE_TIMEOUT)
-        return response
+        if not _cacheable_response(response):
+            return response
+        set_response_etag(response)
+        response["Last-Modified"] = http_date(version / 1e9)
+        patch_cache_control(response, public=True, max_age=0, s_maxage=CDN_MAX_AGE)
+        page = CachedPage.of(response)
+        cache.set(key, page, PAGE_TIMEOUT)
+        self.local.put(version, key, page)
+        return page
 
 
-def _count_search(response) -> None:
+def page_key(request, version) -> str:
+    encoding = "gzip" if "gzip" in request.headers.get("Accept-Encoding", "") else "identity"
+    # Scheme and host are part of the key: pages hold absolute (canonical) URLs. get_host()
+    # also refuses hosts not in ALLOWED_HOSTS (400) before anything is looked up.
+    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    return "otandastar:page:" + hashlib.sha256(f"{version}:{encoding}:{address}".encode()).hexdigest()
+
+
+def _count_search(page: CachedPage) -> None:
     """A search page served from the cache still counts in the editors' search statistics."""
-    search_log = getattr(response, "search_log", None)
-    if search_log:
+    if page.search_log:
         from otandastar.search import record
 
-        record(*search_log)
+        record(*page.search_log)

@@ -65,13 +65,14 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "otandastar.middleware.RequestIdMiddleware",
+    # Public pages: a hit is answered here, with the headers the middleware below added when the
+    # page was stored (security headers, CSP, gzip); 304s on revalidation.
+    "otandastar.pagecache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "otandastar.middleware.SecurityHeadersMiddleware",
     "otandastar.middleware.SiteCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # ETag/Last-Modified → 304, also for pages served from the page cache below it.
     "django.middleware.http.ConditionalGetMiddleware",
-    "otandastar.pagecache.PageCacheMiddleware",
     # Compressed once, then cached compressed (the page cache keys on gzip support).
     "django.middleware.gzip.GZipMiddleware",
     "otandastar.middleware.DatabaseUnavailableMiddleware",

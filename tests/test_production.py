@@ -6,15 +6,19 @@ import re
 import secrets
 import subprocess
 import sys
+import threading
+import time
 
 import pytest
 from django.conf import settings
-from django.core.cache import caches
+from django.core.cache import cache, caches
 from django.db import OperationalError
-from django.test import Client, override_settings
+from django.test import Client, RequestFactory, override_settings
 from hypothesis import HealthCheck, given, settings as hypothesis_settings, strategies as st
 
 from faq.models import Entry
+from otandastar import pagecache
+from otandastar.models import SearchQuery
 from tests.conftest import tags
 from tests.test_site import public_urls
 
@@ -122,6 +126,67 @@ def test_revalidation_answers_304(client):
     assert client.get("/ru/quota/", HTTP_IF_NONE_MATCH=etag).status_code == 304
     assert client.get("/ru/quota/", HTTP_IF_MODIFIED_SINCE=modified).status_code == 304
     assert client.get("/ru/quota/", HTTP_IF_NONE_MATCH='"other"').status_code == 200
+
+
+def test_a_page_served_from_the_cache_keeps_every_header_and_gets_its_own_request_id(client):
+    first = client.get("/kk/faq/jsn/", HTTP_ACCEPT_ENCODING="gzip")
+    hit = Client().get("/kk/faq/jsn/", HTTP_ACCEPT_ENCODING="gzip")  # another worker: from the shared cache
+    again = client.get("/kk/faq/jsn/", HTTP_ACCEPT_ENCODING="gzip")  # the same worker: from its own copy
+    for response in (hit, again):
+        _security_headers_ok(response, "/kk/faq/jsn/")
+        assert response.content == first.content and response["Content-Encoding"] == "gzip"
+        assert response["ETag"] == first["ETag"] and response["Vary"] == first["Vary"]
+    assert len({first["X-Request-ID"], hit["X-Request-ID"], again["X-Request-ID"]}) == 3
+
+
+@override_settings(ALLOWED_HOSTS=["otandastar.kz", "www.otandastar.kz"])
+def test_each_host_and_scheme_has_its_own_cached_pages(client):
+    def canonical(**extra):
+        html = client.get("/ru/quota/", **extra).content.decode()
+        return re.search(r'<link rel="canonical" href="([^"]+)"', html).group(1)
+
+    for _ in range(2):  # rendered, then from the cache
+        assert canonical(HTTP_HOST="otandastar.kz") == "http://otandastar.kz/ru/quota/"
+        assert canonical(HTTP_HOST="www.otandastar.kz") == "http://www.otandastar.kz/ru/quota/"
+        assert canonical(HTTP_HOST="otandastar.kz", secure=True) == "https://otandastar.kz/ru/quota/"
+    # A host that is not allowed never gets a cached page.
+    assert client.get("/ru/quota/", HTTP_HOST="evil.example").status_code == 400
+
+
+def test_a_search_counts_once_whether_rendered_or_from_the_cache(client):
+    for _ in range(3):
+        client.get("/ru/search/", {"q": "клиника"})
+    assert SearchQuery.objects.get(query="клиника", language="ru").count == 3
+
+
+def _request_in_a_thread(path):
+    result = {}
+    thread = threading.Thread(target=lambda: result.setdefault("response", Client().get(path)))
+    thread.start()
+    return thread, result
+
+
+def test_requests_missing_the_same_page_wait_for_one_render():
+    """Right after an edit, the first request renders a page; the others wait for it."""
+    key = pagecache.page_key(RequestFactory().get("/ru/quota/"), pagecache.content_version())
+    assert cache.add(key + ":rendering", 1)  # another worker is rendering this page
+    thread, result = _request_in_a_thread("/ru/quota/")
+    time.sleep(0.05)
+    assert thread.is_alive()  # waiting, not rendering
+    cache.set(key, pagecache.CachedPage(200, (("Content-Type", "text/html; charset=utf-8"),), b"rendered by the other"))
+    thread.join(5)
+    assert result["response"].content == b"rendered by the other"
+
+
+def test_a_waiting_request_renders_itself_when_the_other_render_stores_nothing():
+    key = pagecache.page_key(RequestFactory().get("/ru/quota/"), pagecache.content_version())
+    assert cache.add(key + ":rendering", 1)
+    thread, result = _request_in_a_thread("/ru/quota/")
+    time.sleep(0.05)
+    cache.delete(key + ":rendering")  # that render gave nothing to store (a 404, an error)
+    thread.join(5)
+    assert result["response"].status_code == 200 and "2\u00a0281" in result["response"].content.decode()
+    assert not cache.has_key(key + ":rendering") and isinstance(cache.get(key), pagecache.CachedPage)
 
 
 def test_signed_in_staff_get_fresh_uncached_pages(editor_client):

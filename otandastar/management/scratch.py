@@ -37,6 +37,7 @@ CHROMIUM_ARGS = [
 class Server:
     base: str
     process: subprocess.Popen
+    cache_dir: str  # its file cache (the page cache and content version)
 
 
 @contextmanager
@@ -67,7 +68,7 @@ def production_server(*, secure: bool, stderr=subprocess.DEVNULL):
         try:
             base = f"http://127.0.0.1:{port}"
             wait_until_up(base + "/healthz")
-            yield Server(base=base, process=process)
+            yield Server(base=base, process=process, cache_dir=f"{tmp}/cache")
         finally:
             process.send_signal(signal.SIGTERM)
             process.wait(timeout=30)

@@ -5,8 +5,10 @@
 Builds a scratch copy of the site (its own SQLite database, file cache and static files in a
 temporary folder), starts gunicorn with gunicorn.conf.py and the production settings, and runs
 wrk against a static file (the floor: whitenoise serving a file is as fast as this stack gets),
-the home page, an entry, a region page and a search. Then 64 connections for 30 seconds with a
-worker killed half-way. Prints requests per second, p50 and p99, and each page's ratio to the floor.
+the home page, an entry, a region page and a search, each after a 2-second warm-up. Then 64
+connections for 30 seconds with a worker killed half-way, and before that the region page again
+while the content changes every second. Prints requests per second, p50 and p99, and each page's ratio to
+the floor.
 """
 
 import os
@@ -14,11 +16,14 @@ import re
 import shutil
 import signal
 import subprocess
+import threading
 import time
 
+from django.core.cache.backends.filebased import FileBasedCache
 from django.core.management.base import BaseCommand, CommandError
 
 from otandastar.management.scratch import fetch, production_server
+from otandastar.pagecache import VERSION_KEY
 
 PAGES = [
     ("home", "/kk/"),
@@ -42,14 +47,17 @@ class Command(BaseCommand):
         if not shutil.which("wrk"):
             raise CommandError("wrk is not installed (Debian: apt-get install wrk)")
         with production_server(secure=True) as server:
-            self._run(server.base, server.process, options)
+            self._run(server, options)
 
-    def _run(self, base, server, options):
+    def _run(self, server, options):
+        base = server.base
         css = _static_url(base)
         urls = [("static file (floor)", css)] + PAGES
         for _name, path in urls:
-            fetch(base + path)  # the first request fills the page cache
-        workers = len(_children(server.pid))
+            # Warm-up, not counted: fills the page cache (also its gzip copy) and lets every worker
+            # serve each page once, so the figures are the steady state a running site is in.
+            _wrk(base + path, options["connections"], 2, options["wrk_threads"])
+        workers = len(_children(server.process.pid))
         self.stdout.write(
             f"gunicorn: {workers} gthread workers on {os.cpu_count()} cores; wrk {options['connections']} connections, "
             f"{options['duration']} s per URL, {options['wrk_threads']} wrk thread(s)"
@@ -63,6 +71,7 @@ class Command(BaseCommand):
                 f"{name:<20} {result['rps']:>9.0f} {result['p50']:>8.2f} {result['p99']:>8.2f} {result['errors']:>7} "
                 f"{result['rps'] / floor:>8.2f}"
             )
+        self._edited(server, options)
         # Holds up: 64 connections for the soak, a worker killed (SIGKILL) half-way.
         soak = options["soak"]
         proc = subprocess.Popen(
@@ -70,7 +79,7 @@ class Command(BaseCommand):
             stdout=subprocess.PIPE, text=True,
         )
         time.sleep(soak / 2)
-        victims = _children(server.pid)
+        victims = _children(server.process.pid)
         if victims:
             os.kill(victims[0], signal.SIGKILL)
         result = _parse(proc.communicate()[0])
@@ -79,10 +88,32 @@ class Command(BaseCommand):
             f"{result['requests']} requests, {result['rps']:.0f} req/s, p99 {result['p99']:.2f} ms, "
             f"errors {result['errors']} ({result['error_detail'] or 'none'})"
         )
-        self.stdout.write(f"after the soak: /healthz {fetch(base + '/healthz')[0]}, workers {len(_children(server.pid))}")
+        self.stdout.write(f"after the soak: /healthz {fetch(base + '/healthz')[0]}, workers {len(_children(server.process.pid))}")
 
 
 
+
+
+    def _edited(self, server, options):
+        """The region page while an editor saves every second: each save makes every page miss once."""
+        shared = FileBasedCache(server.cache_dir, {})
+        stop = threading.Event()
+
+        def edit():
+            while not stop.wait(1.0):
+                shared.set(VERSION_KEY, time.time_ns(), None)  # what a save does (pagecache.bump_content_version)
+
+        editor = threading.Thread(target=edit)
+        editor.start()
+        try:
+            result = _wrk(server.base + PAGES[2][1], options["connections"], options["duration"], options["wrk_threads"])
+        finally:
+            stop.set()
+            editor.join()
+        self.stdout.write(
+            f"region, an edit every second: {result['rps']:.0f} req/s, p50 {result['p50']:.2f} ms, "
+            f"p99 {result['p99']:.2f} ms, errors {result['errors']}"
+        )
 
 
 def _static_url(base) -> str:
