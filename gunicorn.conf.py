@@ -21,6 +21,8 @@ threads = int(os.environ.get("GUNICORN_THREADS", "2"))
 # Each worker listens on its own SO_REUSEPORT socket, so the kernel spreads new connections evenly.
 # On one shared socket the first worker awake took most of a burst and kept it for the keep-alive:
 # `make bench` saw 32 connections split 32/0/0 or 27/3/2, halving throughput and tripling p99.
+# Set the sysctl net.ipv4.tcp_migrate_req=1 (Linux 5.14+) so connections still queued on a worker
+# that dies move to a sibling instead of being reset.
 reuse_port = os.environ.get("GUNICORN_REUSE_PORT", "1") == "1"
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 30  # a restart (HUP) or stop (TERM) lets requests in flight finish
@@ -38,9 +40,19 @@ access_log_format = '%({x-request-id}o)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
 
 
 def on_starting(server):
-    """With SO_REUSEPORT a second server on the same port would silently share its traffic; refuse."""
+    """With SO_REUSEPORT a second server on the same port would silently share its traffic: refuse.
+    Also warn when the kernel would reset connections queued on a worker that dies."""
     if not server.cfg.reuse_port:
         return
+    try:
+        with open("/proc/sys/net/ipv4/tcp_migrate_req") as setting:
+            if setting.read().strip() == "0":
+                server.log.warning(
+                    "net.ipv4.tcp_migrate_req is 0: connections queued on a worker that dies are reset. "
+                    "Set it to 1 (sysctl) so they move to another worker."
+                )
+    except OSError:
+        pass  # not Linux, or too old a kernel for the setting
     for address in server.cfg.address:
         if not isinstance(address, tuple):
             continue  # a unix socket

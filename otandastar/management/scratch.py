@@ -74,6 +74,20 @@ def production_server(*, secure: bool, stderr=subprocess.DEVNULL):
             process.wait(timeout=30)
 
 
+def children(pid) -> list[int]:
+    """Process ids of pid's children (gunicorn's workers), read from /proc."""
+    children = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                children.append(int(entry))
+    return children
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

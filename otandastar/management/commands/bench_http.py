@@ -6,8 +6,8 @@ Builds a scratch copy of the site (its own SQLite database, file cache and stati
 temporary folder), starts gunicorn with gunicorn.conf.py and the production settings, and runs
 wrk against a static file (the floor: whitenoise serving a file is as fast as this stack gets),
 the home page, an entry, a region page and a search, each after a 2-second warm-up. Then 64
-connections for 30 seconds with a worker killed half-way, and before that the region page again
-while the content changes every second. Prints requests per second, p50 and p99, and each page's ratio to
+connections for 30 seconds, and a worker killed under 64 connections (counting the connections it
+held), after the region page again while the content changes every second. Prints requests per second, p50 and p99, and each page's ratio to
 the floor.
 """
 
@@ -22,7 +22,7 @@ import time
 from django.core.cache.backends.filebased import FileBasedCache
 from django.core.management.base import BaseCommand, CommandError
 
-from otandastar.management.scratch import fetch, production_server
+from otandastar.management.scratch import children, fetch, production_server
 from otandastar.pagecache import VERSION_KEY
 
 PAGES = [
@@ -57,7 +57,7 @@ class Command(BaseCommand):
             # Warm-up, not counted: fills the page cache (also its gzip copy) and lets every worker
             # serve each page once, so the figures are the steady state a running site is in.
             _wrk(base + path, options["connections"], 2, options["wrk_threads"])
-        workers = len(_children(server.process.pid))
+        workers = len(children(server.process.pid))
         self.stdout.write(
             f"gunicorn: {workers} gthread workers on {os.cpu_count()} cores; wrk {options['connections']} connections, "
             f"{options['duration']} s per URL, {options['wrk_threads']} wrk thread(s)"
@@ -72,27 +72,40 @@ class Command(BaseCommand):
                 f"{result['rps'] / floor:>8.2f}"
             )
         self._edited(server, options)
-        # Holds up: 64 connections for the soak, a worker killed (SIGKILL) half-way.
-        soak = options["soak"]
+        self._soak(server, options)
+        self._kill_a_worker(server, options)
+
+    def _soak(self, server, options):
+        """Holds up: 64 connections for the soak's length."""
+        result = _wrk(server.base + PAGES[1][1], 64, options["soak"], options["wrk_threads"])
+        self.stdout.write(
+            f"soak: 64 connections, {options['soak']} s: {result['requests']} requests, {result['rps']:.0f} req/s, "
+            f"p99 {result['p99']:.2f} ms, errors {result['errors']} ({result['error_detail'] or 'none'})"
+        )
+
+    def _kill_a_worker(self, server, options):
+        """A worker killed (SIGKILL) under 64 connections: only the connections it held may fail.
+
+        wrk keeps a request in flight on every connection, so each connection the worker held is a
+        request in flight; every other request must succeed. Connections waiting in the killed
+        worker's own SO_REUSEPORT socket move to a sibling only with net.ipv4.tcp_migrate_req=1.
+        """
+        seconds = 10
         proc = subprocess.Popen(
-            ["wrk", f"-t{options['wrk_threads']}", "-c64", f"-d{soak}s", "--latency", *HEADERS, base + PAGES[1][1]],
+            ["wrk", f"-t{options['wrk_threads']}", "-c64", f"-d{seconds}s", "--latency", *HEADERS, server.base + PAGES[1][1]],
             stdout=subprocess.PIPE, text=True,
         )
-        time.sleep(soak / 2)
-        victims = _children(server.process.pid)
-        if victims:
-            os.kill(victims[0], signal.SIGKILL)
+        time.sleep(seconds / 2)
+        victim = children(server.process.pid)[0]
+        held = _connections_held(victim)
+        os.kill(victim, signal.SIGKILL)
         result = _parse(proc.communicate()[0])
         self.stdout.write(
-            f"soak: 64 connections, {soak} s, worker {victims[0] if victims else '?'} killed at {soak // 2} s: "
-            f"{result['requests']} requests, {result['rps']:.0f} req/s, p99 {result['p99']:.2f} ms, "
-            f"errors {result['errors']} ({result['error_detail'] or 'none'})"
+            f"worker killed under 64 connections ({seconds} s, net.ipv4.tcp_migrate_req={_sysctl('net/ipv4/tcp_migrate_req')}): "
+            f"it held {held} connections; {result['requests']} requests, "
+            f"errors {result['errors']} ({result['error_detail'] or 'none'}); afterwards /healthz "
+            f"{fetch(server.base + '/healthz')[0]}, workers {len(children(server.process.pid))}"
         )
-        self.stdout.write(f"after the soak: /healthz {fetch(base + '/healthz')[0]}, workers {len(_children(server.process.pid))}")
-
-
-
-
 
     def _edited(self, server, options):
         """The region page while an editor saves every second: each save makes every page miss once."""
@@ -124,9 +137,27 @@ def _static_url(base) -> str:
     return match.group(1)
 
 
-def _children(pid) -> list[int]:
-    out = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout
-    return [int(p) for p in out.split()]
+def _sysctl(name) -> str:
+    try:
+        with open(f"/proc/sys/{name}") as value:
+            return value.read().strip()
+    except OSError:
+        return "?"
+
+
+def _connections_held(pid) -> int:
+    """Established TCP connections of a process (read from /proc, no tool needed)."""
+    inodes = set()
+    for fd in os.listdir(f"/proc/{pid}/fd"):
+        target = os.readlink(f"/proc/{pid}/fd/{fd}") if os.path.exists(f"/proc/{pid}/fd/{fd}") else ""
+        if target.startswith("socket:["):
+            inodes.add(target[8:-1])
+    established = 0
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        with open(table) as rows:
+            next(rows)
+            established += sum(1 for row in rows if row.split()[3] == "01" and row.split()[9] in inodes)
+    return established
 
 
 def _wrk(url, connections, duration, threads) -> dict:
