@@ -12,13 +12,16 @@ in memory, so a hit costs one read of the shared cache (the version), not two.
 """
 
 import hashlib
+import logging
 import threading
 import time
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse
 from django.middleware.http import ConditionalGetMiddleware
 from django.utils.cache import patch_cache_control, set_response_etag
@@ -27,6 +30,8 @@ from django.utils.http import http_date
 VERSION_KEY = "otandastar:content-version"
 PAGE_TIMEOUT = 60 * 60  # pages of an old version expire on their own
 CDN_MAX_AGE = 30  # a shared cache (CDN) may serve a page this long; browsers always revalidate
+logger = logging.getLogger(__name__)
+
 LOCAL_PAGES = 500  # per worker; pages are 2-10 kB compressed
 RENDER_LOCK_SECONDS = 10  # a renderer that died frees its lock after this long
 RENDER_WAIT_SECONDS = 2  # how long a request waits for another's render before rendering itself
@@ -41,7 +46,18 @@ def content_version() -> int:
 
 
 def bump_content_version(**kwargs) -> None:
-    cache.set(VERSION_KEY, time.time_ns(), timeout=None)
+    _bump()
+    # Again once the change is committed: a page rendered between the save and the commit (still
+    # showing the old content) must not outlive it. (Outside a transaction this runs at once.)
+    transaction.on_commit(_bump)
+
+
+def _bump() -> None:
+    try:
+        cache.set(VERSION_KEY, time.time_ns(), timeout=None)
+    except Exception:
+        # The editor's save stands; the cache is down, so it serves no pages of the old version either.
+        logger.exception("page cache: could not change the content version")
 
 
 def connect_signals() -> None:
@@ -123,9 +139,16 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not _cacheable_request(request, self.prefixes):
             return self.get_response(request)
-        version = content_version()
-        key = page_key(request, version)
-        page = self.local.get(version, key) or self._shared(version, key)
+        try:
+            version = content_version()
+            key = page_key(request, version)
+            page = self.local.get(version, key) or self._shared(version, key)
+        except DisallowedHost:
+            raise
+        except Exception:
+            # The shared cache is down: readers still get pages, rendered for each request.
+            logger.exception("page cache unavailable")
+            return self.get_response(request)
         if page is not None:
             _count_search(page)  # a rendered search page counts itself
         else:
@@ -151,21 +174,21 @@ class PageCacheMiddleware:
         rendering at once.
         """
         lock = key + ":rendering"
-        if not cache.add(lock, 1, RENDER_LOCK_SECONDS):
+        if not _quietly(cache.add, lock, 1, RENDER_LOCK_SECONDS, default=True):
             deadline = time.monotonic() + RENDER_WAIT_SECONDS
             while time.monotonic() < deadline:
                 time.sleep(0.005)
-                page = self._shared(version, key)
+                page = _quietly(self._shared, version, key)
                 if page is not None:
                     _count_search(page)
                     return page
-                if not cache.has_key(lock):
+                if not _quietly(cache.has_key, lock):
                     break  # rendered but not cacheable (a 404), or the renderer failed
             return self._render(request, key, version)
         try:
             return self._render(request, key, version)
         finally:
-            cache.delete(lock)
+            _quietly(cache.delete, lock)
 
     def _render(self, request, key, version):
         response = self.get_response(request)
@@ -175,9 +198,18 @@ class PageCacheMiddleware:
         response["Last-Modified"] = http_date(version / 1e9)
         patch_cache_control(response, public=True, max_age=0, s_maxage=CDN_MAX_AGE)
         page = CachedPage.of(response)
-        cache.set(key, page, PAGE_TIMEOUT)
+        _quietly(cache.set, key, page, PAGE_TIMEOUT)
         self.local.put(version, key, page)
         return page
+
+
+def _quietly(operation, *args, default=None):
+    """A cache operation whose failure must not cost the reader the page."""
+    try:
+        return operation(*args)
+    except Exception:
+        logger.exception("page cache unavailable")
+        return default
 
 
 def page_key(request, version) -> str:

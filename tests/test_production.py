@@ -189,6 +189,49 @@ def test_a_waiting_request_renders_itself_when_the_other_render_stores_nothing()
     assert not cache.has_key(key + ":rendering") and isinstance(cache.get(key), pagecache.CachedPage)
 
 
+@pytest.fixture
+def cache_down(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise ConnectionError("cache refused the connection")
+
+    backend = caches["default"]
+    for name in ("get", "set", "add", "delete", "has_key"):
+        monkeypatch.setattr(backend, name, refuse)
+
+
+def test_with_the_cache_down_readers_still_get_pages(client, request):
+    client.get("/kk/faq/jsn/")
+    request.getfixturevalue("cache_down")
+    for url in ("/kk/faq/jsn/", "/ru/clinics/pavlodar/", "/ru/search/?q=квота"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        _security_headers_ok(response, url)
+    assert client.get("/healthz").status_code == 503  # while the load balancer hears about it
+
+
+def test_with_the_cache_down_an_editors_save_still_stands(editor_client, request):
+    entry = Entry.objects.get(number=1)
+    url = f"/admin/faq/entry/{entry.pk}/change/"
+    form = editor_client.get(url).context["adminform"].form
+    data = {k: ("" if v is None else v) for k, v in ((name, form[name].value()) for name in form.fields)}
+    data.update(answer_kk="<p>Кэш жоқ кезде сақталды</p>", published="on")
+    request.getfixturevalue("cache_down")
+    assert editor_client.post(url, data).status_code == 302
+    entry.refresh_from_db()
+    assert entry.answer_kk == "<p>Кэш жоқ кезде сақталды</p>"
+
+
+def test_the_content_version_changes_again_when_the_save_is_committed(django_capture_on_commit_callbacks):
+    before = pagecache.content_version()
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        Entry.objects.get(number=1).save()
+    at_save = pagecache.content_version()
+    assert at_save != before and len(callbacks) >= 1
+    for callback in callbacks:
+        callback()
+    assert pagecache.content_version() not in (before, at_save)
+
+
 def test_signed_in_staff_get_fresh_uncached_pages(editor_client):
     response = editor_client.get("/kk/faq/jsn/")
     assert "public" not in response.get("Cache-Control", "")
