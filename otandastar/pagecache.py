@@ -21,17 +21,16 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
-from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse
 from django.middleware.http import ConditionalGetMiddleware
 from django.utils.cache import patch_cache_control, set_response_etag
 from django.utils.http import http_date
 
+logger = logging.getLogger(__name__)
+
 VERSION_KEY = "otandastar:content-version"
 PAGE_TIMEOUT = 60 * 60  # pages of an old version expire on their own
 CDN_MAX_AGE = 30  # a shared cache (CDN) may serve a page this long; browsers always revalidate
-logger = logging.getLogger(__name__)
-
 LOCAL_PAGES = 500  # per worker; pages are 2-10 kB compressed
 RENDER_LOCK_SECONDS = 10  # a renderer that died frees its lock after this long
 RENDER_WAIT_SECONDS = 2  # how long a request waits for another's render before rendering itself
@@ -53,11 +52,8 @@ def bump_content_version(**kwargs) -> None:
 
 
 def _bump() -> None:
-    try:
-        cache.set(VERSION_KEY, time.time_ns(), timeout=None)
-    except Exception:
-        # The editor's save stands; the cache is down, so it serves no pages of the old version either.
-        logger.exception("page cache: could not change the content version")
+    # If the cache is down the editor's save still stands; the cache serves no old pages meanwhile.
+    _quietly(cache.set, VERSION_KEY, time.time_ns(), None)
 
 
 def connect_signals() -> None:
@@ -139,16 +135,11 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not _cacheable_request(request, self.prefixes):
             return self.get_response(request)
-        try:
-            version = content_version()
-            key = page_key(request, version)
-            page = self.local.get(version, key) or self._shared(version, key)
-        except DisallowedHost:
-            raise
-        except Exception:
-            # The shared cache is down: readers still get pages, rendered for each request.
-            logger.exception("page cache unavailable")
+        version = _quietly(content_version)
+        if version is None:  # the shared cache is down: readers still get pages, rendered for each request
             return self.get_response(request)
+        key = page_key(request, version)
+        page = self.local.get(version, key) or _quietly(self._shared, version, key)
         if page is not None:
             _count_search(page)  # a rendered search page counts itself
         else:
@@ -194,7 +185,8 @@ class PageCacheMiddleware:
         response = self.get_response(request)
         if not _cacheable_response(response):
             return response
-        set_response_etag(response)
+        if not response.has_header("ETag"):  # ConditionalGetMiddleware below sets it on GET
+            set_response_etag(response)
         response["Last-Modified"] = http_date(version / 1e9)
         patch_cache_control(response, public=True, max_age=0, s_maxage=CDN_MAX_AGE)
         page = CachedPage.of(response)

@@ -45,26 +45,11 @@ def production_server(*, secure: bool, stderr=subprocess.DEVNULL):
     """Yields a Server. secure=True uses DJANGO_SECURE=1 (clients then send X-Forwarded-Proto: https)."""
     with tempfile.TemporaryDirectory() as tmp:
         port = free_port()
-        env = {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "otandastar.settings",
-            "DJANGO_DEBUG": "0",
-            "DJANGO_SECURE": "1" if secure else "0",
-            "DJANGO_SECRET_KEY": os.environ.get("DJANGO_SECRET_KEY") or "scratch-" + "x" * 50,
-            "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-            "DATABASE_URL": f"sqlite:///{tmp}/scratch.sqlite3",
-            "OTANDASTAR_VAR_DIR": tmp,
-            "CACHE_URL": f"file://{tmp}/cache",
-            "PORT": str(port),
-        }
+        env = production_env(tmp, port, secure=secure)
         manage = [sys.executable, str(Path(settings.BASE_DIR) / "manage.py")]
         for step in (["migrate", "--noinput"], ["load_content"], ["collectstatic", "--noinput"]):
             subprocess.run(manage + step + ["--verbosity", "0"], env=env, check=True, stdout=subprocess.DEVNULL)
-        process = subprocess.Popen(
-            [str(Path(sys.executable).parent / "gunicorn"), "otandastar.wsgi:application", "-c", "gunicorn.conf.py",
-             "--access-logfile", os.devnull],
-            cwd=settings.BASE_DIR, env=env, stdout=subprocess.DEVNULL, stderr=stderr,
-        )
+        process = start_gunicorn(env, stdout=subprocess.DEVNULL, stderr=stderr)
         try:
             base = f"http://127.0.0.1:{port}"
             wait_until_up(base + "/healthz")
@@ -86,6 +71,31 @@ def children(pid) -> list[int]:
             if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
                 children.append(int(entry))
     return children
+
+
+def production_env(tmp, port, *, secure: bool) -> dict:
+    """The production environment, with its database, cache and files in the folder tmp."""
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "otandastar.settings",
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SECURE": "1" if secure else "0",
+        "DJANGO_SECRET_KEY": os.environ.get("DJANGO_SECRET_KEY") or "scratch-" + "x" * 50,
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "DATABASE_URL": f"sqlite:///{tmp}/scratch.sqlite3",
+        "OTANDASTAR_VAR_DIR": str(tmp),
+        "CACHE_URL": f"file://{tmp}/cache",
+        "PORT": str(port),
+    }
+
+
+def start_gunicorn(env, **popen) -> subprocess.Popen:
+    """gunicorn with gunicorn.conf.py, as `make run` starts it (access log off)."""
+    return subprocess.Popen(
+        [str(Path(sys.executable).parent / "gunicorn"), "otandastar.wsgi:application", "-c", "gunicorn.conf.py",
+         "--access-logfile", os.devnull],
+        cwd=settings.BASE_DIR, env=env, **popen,
+    )
 
 
 def free_port() -> int:
