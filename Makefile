@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test setup messages clean bench bench-search budgets lighthouse
+.PHONY: run test setup messages clean bench bench-search budgets
 
 # Reinstall only when the requirements change, so a second `make run` is quick.
 $(BIN)/.installed: requirements.txt requirements-dev.txt
@@ -46,7 +46,6 @@ bench-search: $(BIN)/.installed var/secret_key
 # Needs Debian's chromium and npm; installs lighthouse into var/node once. `make budgets ARGS=--no-lighthouse`.
 budgets: $(BIN)/.installed var/secret_key
 	$(SECRET) $(BIN)/python manage.py budgets $(ARGS)
-lighthouse: budgets
 
 # Regenerate message catalogs after changing UI strings (needs GNU gettext).
 messages: $(BIN)/.installed

@@ -11,8 +11,6 @@ from csp.utils import build_policy
 from django.conf import settings
 from django.db import DatabaseError
 from django.http import HttpResponse
-from django.template import loader
-from django.utils import translation
 
 request_id_var = contextvars.ContextVar("request_id", default="-")
 logger = logging.getLogger(__name__)
@@ -104,10 +102,10 @@ class DatabaseUnavailableMiddleware:
 
 
 def unavailable_response(request) -> HttpResponse:
-    language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
-    with translation.override(language):
-        html = loader.get_template("error.html").render({"LANGUAGE_CODE": language, "home_url": f"/{language}/", "unavailable": True})
-    response = HttpResponse(html, status=503)
+    # Imported here: logging loads this module (RequestIdLogFilter) before the apps are ready.
+    from otandastar.views import error_page_html
+
+    response = HttpResponse(error_page_html(request, unavailable=True), status=503)
     response["Retry-After"] = "60"
     response["Cache-Control"] = "no-store"
     return response

@@ -67,17 +67,17 @@ def home(request):
     )
 
 
-PER_PAGE = 10
 
 
 def search(request):
     form = SearchForm(request.GET)
     query = form.cleaned_data["q"] if form.is_valid() else ""
     context = {"form": form, "query": query, "breadcrumbs": [(_("Search"), None)]}
+    search_log = None
     if query:
         language = translation.get_language()
         results = search_service.search(query, language)
-        page = Paginator(results.entry_hits, PER_PAGE).get_page(request.GET.get("page"))
+        page = Paginator(results.entry_hits, search_service.PER_PAGE).get_page(request.GET.get("page"))
         page.object_list = search_service.load_entries(page.object_list)
         for entry in page.object_list:
             entry.question_html = snippets.highlight(entry.question, results.terms)
@@ -86,8 +86,8 @@ def search(request):
             for row in group.rows:
                 row.address_html = snippets.highlight(row.address or "", results.terms)
         if page.number == 1:
-            context["search_log"] = (query, language, results.count)
-            search_service.record(*context["search_log"])
+            search_log = (query, language, results.count)
+            search_service.record(*search_log)
         context.update(results=results, page=page, page_range=page.paginator.get_elided_page_range(page.number))
         if not results.count:
             context["suggestions"] = suggest.suggestions(results.terms)
@@ -95,7 +95,7 @@ def search(request):
         context["topics"] = faq_selectors.topics_with_counts()
     response = render(request, "otandastar/search.html", context)
     # Read by the page cache, which counts searches it answers itself.
-    response.search_log = context.get("search_log")
+    response.search_log = search_log
     return response
 
 
@@ -137,11 +137,16 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
-    # Render without context processors or database access: the error may be the database itself.
+    try:
+        html = error_page_html(request)
+    except Exception:  # pragma: no cover - last resort
+        html = "<h1>500</h1>"
+    return HttpResponseServerError(html)
+
+
+def error_page_html(request, **context) -> str:
+    """The error page in the language of the address, rendered without context processors or
+    database access: the error may be the database itself."""
     language = translation.get_language_from_path(request.path_info) or translation.get_language()
     with translation.override(language):
-        try:
-            html = loader.get_template("error.html").render({"LANGUAGE_CODE": language, "home_url": f"/{language}/"})
-        except Exception:  # pragma: no cover - last resort
-            html = "<h1>500</h1>"
-    return HttpResponseServerError(html)
+        return loader.get_template("error.html").render({"LANGUAGE_CODE": language, "home_url": f"/{language}/", **context})

@@ -19,6 +19,7 @@ from hypothesis import HealthCheck, given, settings as hypothesis_settings, stra
 from faq.models import Entry
 from otandastar import pagecache
 from otandastar.models import SearchQuery
+from tests.admin_helpers import form_data
 from tests.conftest import tags
 from tests.test_site import public_urls
 
@@ -112,8 +113,7 @@ def test_an_editors_change_is_visible_at_once_on_every_worker(shared_cache, edit
     assert "Жаңартылған жауап" not in worker_b.get("/kk/faq/jsn/").content.decode()
     entry = Entry.objects.get(number=1)
     url = f"/admin/faq/entry/{entry.pk}/change/"
-    form = editor_client.get(url).context["adminform"].form
-    data = {k: ("" if v is None else v) for k, v in ((name, form[name].value()) for name in form.fields)}
+    data = form_data(editor_client.get(url))
     data.update(answer_kk="<p>Жаңартылған жауап</p>", published="on")
     assert editor_client.post(url, data).status_code == 302
     for worker in (worker_a, worker_b):
@@ -212,8 +212,7 @@ def test_with_the_cache_down_readers_still_get_pages(client, request):
 def test_with_the_cache_down_an_editors_save_still_stands(editor_client, request):
     entry = Entry.objects.get(number=1)
     url = f"/admin/faq/entry/{entry.pk}/change/"
-    form = editor_client.get(url).context["adminform"].form
-    data = {k: ("" if v is None else v) for k, v in ((name, form[name].value()) for name in form.fields)}
+    data = form_data(editor_client.get(url))
     data.update(answer_kk="<p>Кэш жоқ кезде сақталды</p>", published="on")
     request.getfixturevalue("cache_down")
     assert editor_client.post(url, data).status_code == 302

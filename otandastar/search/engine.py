@@ -22,6 +22,7 @@ import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.db.models import F
 
@@ -31,6 +32,8 @@ from otandastar.models import SearchDocument, SearchQuery
 
 from . import index
 from .query import Term, normalized, parse
+
+PER_PAGE = 10  # entries per results page
 
 logger = logging.getLogger(__name__)
 
@@ -104,7 +107,7 @@ class SearchResults:
     @property
     def entries(self) -> list:
         """The first page of entries (see load_entries)."""
-        return load_entries(self.entry_hits[:10])
+        return load_entries(self.entry_hits[:PER_PAGE])
 
 
 def load_entries(hits) -> list:
@@ -237,8 +240,6 @@ def record(query: str, language: str, result_count: int) -> None:
 
 
 def flush_seconds() -> float:
-    from django.conf import settings
-
     return getattr(settings, "SEARCH_LOG_FLUSH_SECONDS", FLUSH_SECONDS)
 
 

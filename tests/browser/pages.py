@@ -17,6 +17,3 @@ PAGE_TYPES = {
 }
 NOT_FOUND = {"not-found"}
 
-
-def page_urls(lang):
-    return [(name, path.format(lang=lang)) for name, path in PAGE_TYPES.items()]

@@ -45,7 +45,7 @@ def test_editor_logs_in_edits_an_answer_sees_it_and_reverts_it_from_history(clie
     assert entry.history.first().history_user == content_editor
 
 
-def test_history_tables_keep_both_languages(content_editor_client):
+def test_history_tables_keep_both_languages():
     entry = Entry.objects.get(number=5)
     record = entry.history.first()
     assert record.question_kk == entry.question_kk and record.question_ru == entry.question_ru
