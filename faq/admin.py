@@ -81,7 +81,7 @@ class EntryAdmin(TranslationStatusMixin, FoldedSearchMixin, SimpleHistoryAdmin, 
         # One query, with history; bulk updates send no signals, so refresh pages and search here.
         bulk_update_with_history(entries, Entry, ["published", "updated"], default_user=request.user)
         bump_content_version()
-        index_entries(Entry.objects.filter(pk__in=[e.pk for e in entries]))
+        index_entries(entries)
         message = (
             ngettext("%(count)d entry published.", "%(count)d entries published.", len(entries))
             if published
