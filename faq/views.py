@@ -3,7 +3,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from . import selectors
+from . import amounts, selectors
 
 
 def index(request):
@@ -42,6 +42,8 @@ def entry(request, slug):
         "faq/entry.html",
         {
             "entry": entry,
+            # Looked up once: the answer, the description and the structured data all state its amounts.
+            "mci": selectors.current_mci() if amounts.has_amounts(entry.answer) else None,
             "others": selectors.other_entries_of_topic(entry),
             "breadcrumbs": [
                 (_("Questions and answers"), "faq:index"),

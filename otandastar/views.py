@@ -79,9 +79,11 @@ def search(request):
         results = search_service.search(query, language)
         page = Paginator(results.entry_hits, search_service.PER_PAGE).get_page(request.GET.get("page"))
         page.object_list = search_service.load_entries(page.object_list)
+        # The year's MCI value once, not once per excerpt, and only if an excerpt states an amount.
+        mci = faq_selectors.current_mci() if any(amounts.has_amounts(e.answer) for e in page.object_list) else None
         for entry in page.object_list:
             entry.question_html = snippets.highlight(entry.question, results.terms)
-            entry.excerpt_html = snippets.excerpt(html_to_text(amounts.expand(entry.answer)), results.terms)
+            entry.excerpt_html = snippets.excerpt(html_to_text(amounts.expand(entry.answer, mci)), results.terms)
         for group in results.clinic_groups:
             for row in group.rows:
                 row.address_html = snippets.highlight(row.address or "", results.terms)

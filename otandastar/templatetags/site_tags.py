@@ -102,7 +102,7 @@ def faq_jsonld(context, entry):
             {
                 "@type": "Question",
                 "name": entry.question,
-                "acceptedAnswer": {"@type": "Answer", "text": html_to_text(amounts(entry.answer))},
+                "acceptedAnswer": {"@type": "Answer", "text": html_to_text(amounts(entry.answer, context.get("mci")))},
             }
         ],
     }
@@ -117,8 +117,9 @@ def plain_text(value):
 
 
 @register.filter
-def amounts(value):
-    """MCI shortcodes ([[70 АЕК]]) shown with the tenge figure of the current year (faq.amounts)."""
+def amounts(value, mci=None):
+    """MCI shortcodes ([[70 АЕК]]) shown with the tenge figure of the current year (faq.amounts);
+    a page that states several amounts passes the year's value (`mci`) it looked up once."""
     from faq.amounts import expand
 
-    return expand(value)
+    return expand(value, mci)

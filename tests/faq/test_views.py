@@ -96,3 +96,15 @@ def test_topic_page_lists_its_entries(client):
         for entry in Entry.objects.filter(topic__slug="digital-assessment-2026"):
             assert entry.get_absolute_url() in html
     assert "Изменения 2026 года" in text_of(html)
+
+
+@pytest.mark.parametrize("url", ["/kk/faq/kvota-tolemaqylary/", "/ru/faq/kvota-tolemaqylary/", "/kk/search/?q=АЕК"])
+def test_a_page_stating_amounts_reads_the_years_mci_once(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    html = response.content.decode()
+    assert response.status_code == 200 and ("теңге" in html or "тенге" in html)
+    assert sum("faq_mci" in query["sql"] for query in queries.captured_queries) == 1
