@@ -36,16 +36,16 @@ test: $(BIN)/.installed
 # The site as in production under gunicorn, measured with wrk (Debian package "wrk").
 bench: $(BIN)/.installed var/secret_key
 	@command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk"; exit 1; }
-	$(SECRET) $(BIN)/python manage.py bench_http $(ARGS)
+	$(SECRET) $(BIN)/python -m bench http $(ARGS)
 
 # Search server time per query class at 1×, 10× and 100× the content, in a scratch database.
 bench-search: $(BIN)/.installed var/secret_key
-	$(SECRET) $(BIN)/python manage.py bench_search
+	$(SECRET) $(BIN)/python -m bench search $(ARGS)
 
 # Page weights (bytes per page in chromium) and Lighthouse scores (mobile) of the site as in production.
 # Needs Debian's chromium and npm; installs lighthouse into var/node once. `make budgets ARGS=--no-lighthouse`.
 budgets: $(BIN)/.installed var/secret_key
-	$(SECRET) $(BIN)/python manage.py budgets $(ARGS)
+	$(SECRET) $(BIN)/python -m bench budgets $(ARGS)
 
 # Regenerate message catalogs after changing UI strings (needs GNU gettext).
 messages: $(BIN)/.installed

@@ -8,8 +8,10 @@ from import_export.formats.base_formats import CSV, XLSX
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from otandastar.admin import FoldedSearchMixin, ProtectedDeleteMixin, TranslationStatusMixin
-from otandastar.admin_forms import StableSlugMixin
+from editing.admin import ProtectedDeleteMixin, TranslationStatusMixin
+from editing.forms import StableSlugMixin
+from search.admin import FoldedSearchMixin
+from search.models import SearchDocument
 
 from .models import Clinic, ExaminationType, Quota, QuotaYear, Region
 from .resources import ClinicResource, QuotaResource
@@ -55,7 +57,7 @@ class ExaminationTypeAdmin(ProtectedDeleteMixin, TranslationStatusMixin, FoldedS
 class ClinicAdmin(SpreadsheetMixin, TranslationStatusMixin, FoldedSearchMixin, ImportExportModelAdmin, SimpleHistoryAdmin, TranslationAdmin):
     resource_classes = [ClinicResource]
     russian_fields = ("address", "transport", "note")
-    search_document_kind = "clinic"
+    search_document_kind = SearchDocument.Kind.CLINIC
     search_fields = ("address",)
     list_display = ("region", "position", "examination_type", "address", "phone")
     list_display_links = ("region", "examination_type")

@@ -2,12 +2,13 @@
 
 from pathlib import Path
 
-from otandastar.seeding import LoadStats, load_record, read_toml
+from django.conf import settings
+
+from editing.seeding import LoadStats, load_record, read_toml
 
 from .models import Clinic, ExaminationType, Quota, QuotaYear, Region
 
 SEED_DIR = Path(__file__).resolve().parent / "seed"
-LANGS = ("kk", "ru")
 
 
 def _translated(data: dict, **names: str) -> dict:
@@ -15,7 +16,7 @@ def _translated(data: dict, **names: str) -> dict:
     return {
         f"{field}_{lang}": (data.get(f"{key}_{lang}", "") or "").strip()
         for field, key in names.items()
-        for lang in LANGS
+        for lang in settings.MODELTRANSLATION_LANGUAGES
     }
 
 

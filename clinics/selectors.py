@@ -3,9 +3,34 @@
 from django.db.models import Count, Prefetch, QuerySet
 from django.utils.translation import get_language
 
-from otandastar.textfold import alphabet_key
+from search.textfold import fold
 
 from .models import Clinic, ExaminationType, Quota, QuotaYear, Region
+
+
+# Alphabets in their official order; databases sort by code point and would put Қ/Ә/Ө after Я.
+ALPHABETS = {
+    "kk": "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя",
+    "ru": "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+}
+
+
+def alphabet_key(text: str, language: str):
+    """Sort key that follows the language's alphabet (other characters after, by code point)."""
+    alphabet = ALPHABETS.get(language, ALPHABETS["ru"])
+    # Letters foreign to the alphabet (Kazakh letters in a Russian list) sort by their plain twin.
+    order = {ch: i for i, ch in enumerate(alphabet)}
+    key = []
+    for ch in (text or "").lower():
+        if ch in order:
+            key.append((0, order[ch], 0))
+        else:
+            twin = fold(ch)
+            if twin in order:
+                key.append((0, order[twin], 1))
+            else:
+                key.append((1, ord(ch), 0))
+    return key
 
 
 GENERIC_WORDS = {"облысы", "область", "қаласы", "город"}

@@ -6,12 +6,12 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
-from simple_history.utils import bulk_update_with_history
 
-from otandastar.admin import FoldedSearchMixin, ProtectedDeleteMixin, TranslationStatusMixin
-from otandastar.pagecache import bump_content_version
-from otandastar.search.documents import index_entries
+from editing.admin import ProtectedDeleteMixin, TranslationStatusMixin
+from search.admin import FoldedSearchMixin
+from search.models import SearchDocument
 
+from . import services
 from .forms import EntryAdminForm, TopicAdminForm
 from .models import Entry, Mci, Topic
 
@@ -48,7 +48,7 @@ class ReviewFilter(admin.SimpleListFilter):
 class EntryAdmin(TranslationStatusMixin, FoldedSearchMixin, SimpleHistoryAdmin, TranslationAdmin):
     form = EntryAdminForm
     russian_fields = ("question", "answer", "source")
-    search_document_kind = "entry"
+    search_document_kind = SearchDocument.Kind.ENTRY
     search_fields = ("question",)
     list_display = ("number", "question", "topic", "published", "last_reviewed", "updated")
     list_display_links = ("number", "question")
@@ -74,20 +74,13 @@ class EntryAdmin(TranslationStatusMixin, FoldedSearchMixin, SimpleHistoryAdmin, 
         self._set_published(request, queryset, False)
 
     def _set_published(self, request, queryset, published):
-        entries = list(queryset.exclude(published=published))
-        now = timezone.now()
-        for entry in entries:
-            entry.published, entry.updated = published, now
-        # One query, with history; bulk updates send no signals, so refresh pages and search here.
-        bulk_update_with_history(entries, Entry, ["published", "updated"], default_user=request.user)
-        bump_content_version()
-        index_entries(entries)
+        count = services.entries_set_published(entries=queryset, published=published, user=request.user)
         message = (
-            ngettext("%(count)d entry published.", "%(count)d entries published.", len(entries))
+            ngettext("%(count)d entry published.", "%(count)d entries published.", count)
             if published
-            else ngettext("%(count)d entry unpublished.", "%(count)d entries unpublished.", len(entries))
+            else ngettext("%(count)d entry unpublished.", "%(count)d entries unpublished.", count)
         )
-        self.message_user(request, message % {"count": len(entries)}, messages.SUCCESS)
+        self.message_user(request, message % {"count": count}, messages.SUCCESS)
 
 
 @admin.register(Mci)

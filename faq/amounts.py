@@ -15,6 +15,8 @@ from django.utils import formats, translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, pgettext
 
+from .selectors import current_mci
+
 SHORTCODE = re.compile(
     r"\[\[\s*(?:(?P<count>\d[\d \u00a0]*?)\s*)?(?P<unit>АЕК|МРП)(?P<suffix>-[^\s\]<]+)?\s*\]\]",
     re.IGNORECASE,
@@ -51,8 +53,6 @@ def expand(text: str, mci=None):
     if not has_amounts(text):
         return text
     if mci is None:
-        from .selectors import current_mci
-
         mci = current_mci()
     result = SHORTCODE.sub(lambda m: _render(m, mci), str(text))
     return mark_safe(result) if hasattr(text, "__html__") else result

@@ -1,8 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from otandastar.admin_forms import StableSlugMixin, UnchangedSinceOpenedMixin
-from otandastar.widgets import RichTextWidget
+from editing.forms import StableSlugMixin, UnchangedSinceOpenedMixin
+from editing.widgets import RichTextWidget
 
 from .models import Entry, Topic
 

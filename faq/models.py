@@ -1,7 +1,10 @@
+from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from editing.html import clean_html
 
 
 class Topic(models.Model):
@@ -68,9 +71,7 @@ class Entry(models.Model):
 
     def save(self, *args, **kwargs):
         # Stored answers are clean whatever wrote them (admin, import, seed); pages clean again on render.
-        from otandastar.templatetags.site_tags import clean_html
-
-        for language in ("kk", "ru"):
+        for language in settings.MODELTRANSLATION_LANGUAGES:
             name = f"answer_{language}"
             if getattr(self, name):
                 setattr(self, name, clean_html(getattr(self, name)))

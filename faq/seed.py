@@ -2,16 +2,17 @@
 
 from pathlib import Path
 
-from otandastar.seeding import LoadStats, load_record, read_toml
+from django.conf import settings
+
+from editing.seeding import LoadStats, load_record, read_toml
 
 from .models import Entry, Mci, Topic
 
 SEED_DIR = Path(__file__).resolve().parent / "seed"
-LANGS = ("kk", "ru")
 
 
 def _translated(data: dict, *names: str) -> dict:
-    return {f"{n}_{lang}": data.get(f"{n}_{lang}", "") for n in names for lang in LANGS}
+    return {f"{n}_{lang}": data.get(f"{n}_{lang}", "") for n in names for lang in settings.MODELTRANSLATION_LANGUAGES}
 
 
 def entry_files() -> list[Path]:

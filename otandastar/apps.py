@@ -8,6 +8,5 @@ class OtandastarConfig(AppConfig):
 
     def ready(self):
         from . import pagecache
-        from .search import documents  # noqa: F401  (connects the indexing signals)
 
         pagecache.connect_signals()

@@ -22,7 +22,6 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
-from django.middleware.http import ConditionalGetMiddleware
 from django.utils.cache import patch_cache_control, set_response_etag
 from django.utils.http import http_date
 
@@ -73,11 +72,10 @@ class CachedPage:
     status: int
     headers: tuple[tuple[str, str], ...]
     content: bytes
-    search_log: tuple | None = None
 
     @classmethod
     def of(cls, response) -> "CachedPage":
-        return cls(response.status_code, tuple(response.items()), response.content, getattr(response, "search_log", None))
+        return cls(response.status_code, tuple(response.items()), response.content)
 
     def response(self) -> HttpResponse:
         response = HttpResponse(self.content, status=self.status)
@@ -129,8 +127,6 @@ class PageCacheMiddleware:
         self.get_response = get_response
         self.prefixes = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
         self.local = _LocalPages(LOCAL_PAGES)
-        # 304 answers for If-None-Match / If-Modified-Since, as Django's ConditionalGetMiddleware.
-        self.conditional = ConditionalGetMiddleware(get_response)
 
     def __call__(self, request):
         if not _cacheable_request(request, self.prefixes):
@@ -140,15 +136,10 @@ class PageCacheMiddleware:
             return self.get_response(request)
         key = page_key(request, version)
         page = self.local.get(version, key) or _quietly(self._shared, version, key)
-        if page is not None:
-            _count_search(page)  # a rendered search page counts itself
-        else:
+        if page is None:
             page = self._render_once(request, key, version)
-        if isinstance(page, CachedPage):
-            response = page.response()
-        else:
-            response = page  # not cacheable (a 404, say): as rendered
-        return self.conditional.process_response(request, response)
+        # A page not cacheable (a 404, say) is returned as rendered.
+        return page.response() if isinstance(page, CachedPage) else page
 
     def _shared(self, version, key) -> CachedPage | None:
         page = cache.get(key)
@@ -171,7 +162,6 @@ class PageCacheMiddleware:
                 time.sleep(0.005)
                 page = _quietly(self._shared, version, key)
                 if page is not None:
-                    _count_search(page)
                     return page
                 if not _quietly(cache.has_key, lock):
                     break  # rendered but not cacheable (a 404), or the renderer failed
@@ -185,7 +175,7 @@ class PageCacheMiddleware:
         response = self.get_response(request)
         if not _cacheable_response(response):
             return response
-        if not response.has_header("ETag"):  # ConditionalGetMiddleware below sets it on GET
+        if not response.has_header("ETag"):  # ConditionalGetMiddleware above answers 304 with it
             set_response_etag(response)
         response["Last-Modified"] = http_date(version / 1e9)
         patch_cache_control(response, public=True, max_age=0, s_maxage=CDN_MAX_AGE)
@@ -210,11 +200,3 @@ def page_key(request, version) -> str:
     # also refuses hosts not in ALLOWED_HOSTS (400) before anything is looked up.
     address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
     return "otandastar:page:" + hashlib.sha256(f"{version}:{encoding}:{address}".encode()).hexdigest()
-
-
-def _count_search(page: CachedPage) -> None:
-    """A search page served from the cache still counts in the editors' search statistics."""
-    if page.search_log:
-        from otandastar.search import record
-
-        record(*page.search_log)

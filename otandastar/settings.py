@@ -59,20 +59,25 @@ INSTALLED_APPS = [
     "axes",
     # Local
     "otandastar",
+    "editing",
     "faq",
     "clinics",
+    "search",
 ]
 
 MIDDLEWARE = [
     "otandastar.middleware.RequestIdMiddleware",
+    # 304s on revalidation, for pages from the page cache and rendered ones alike.
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Counts searches, also those the page cache answers (so it sits above it).
+    "search.statistics.SearchStatisticsMiddleware",
     # Public pages: a hit is answered here, with the headers the middleware below added when the
-    # page was stored (security headers, CSP, gzip); 304s on revalidation.
+    # page was stored (security headers, CSP, gzip).
     "otandastar.pagecache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "otandastar.middleware.SecurityHeadersMiddleware",
     "otandastar.middleware.SiteCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.middleware.http.ConditionalGetMiddleware",
     # Compressed once, then cached compressed (the page cache keys on gzip support).
     "django.middleware.gzip.GZipMiddleware",
     "otandastar.middleware.DatabaseUnavailableMiddleware",
@@ -168,7 +173,8 @@ TIME_ZONE = "Asia/Almaty"
 USE_TZ = True
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "kk"
-MODELTRANSLATION_LANGUAGES = ("kk", "ru")
+# The one list of languages: translated fields, search documents and seed files follow it.
+MODELTRANSLATION_LANGUAGES = tuple(code for code, _name in LANGUAGES)
 # An empty Russian field falls back to Kazakh (the page then shows a "translation pending" note).
 MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("kk",)}
 

@@ -21,7 +21,7 @@ urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("faq/", include("faq.urls")),
     path("", include("clinics.urls")),
-    path("search/", views.search, name="search"),
+    path("search/", include("search.urls")),
     prefix_default_language=True,
 )
 

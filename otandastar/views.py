@@ -1,7 +1,6 @@
-"""Views that span the apps: home, language choice, search and error pages."""
+"""Views that span the apps: home, language choice, health, robots.txt and error pages."""
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.core.cache import cache
 from django.db import connection
 from django.http import HttpResponse, HttpResponseRedirect, HttpResponseServerError, JsonResponse
@@ -14,13 +13,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 from clinics import selectors as clinic_selectors
-from faq import amounts
 from faq import selectors as faq_selectors
+from search.forms import SearchForm
 
-from .forms import SearchForm
-from . import search as search_service
-from .search import snippets, suggest
-from .textfold import html_to_text
 
 def root_redirect(request):
     """`/` → the visitor's language: the language cookie first, then Accept-Language, else Kazakh."""
@@ -65,40 +60,6 @@ def home(request):
             "quota_year": clinic_selectors.get_quota_year(),
         },
     )
-
-
-
-
-def search(request):
-    form = SearchForm(request.GET)
-    query = form.cleaned_data["q"] if form.is_valid() else ""
-    context = {"form": form, "query": query, "breadcrumbs": [(_("Search"), None)]}
-    search_log = None
-    if query:
-        language = translation.get_language()
-        results = search_service.search(query, language)
-        page = Paginator(results.entry_hits, search_service.PER_PAGE).get_page(request.GET.get("page"))
-        page.object_list = search_service.load_entries(page.object_list)
-        # The year's MCI value once, not once per excerpt, and only if an excerpt states an amount.
-        mci = faq_selectors.current_mci() if any(amounts.has_amounts(e.answer) for e in page.object_list) else None
-        for entry in page.object_list:
-            entry.question_html = snippets.highlight(entry.question, results.terms)
-            entry.excerpt_html = snippets.excerpt(html_to_text(amounts.expand(entry.answer, mci)), results.terms)
-        for group in results.clinic_groups:
-            for row in group.rows:
-                row.address_html = snippets.highlight(row.address or "", results.terms)
-        if page.number == 1:
-            search_log = (query, language, results.count)
-            search_service.record(*search_log)
-        context.update(results=results, page=page, page_range=page.paginator.get_elided_page_range(page.number))
-        if not results.count:
-            context["suggestions"] = suggest.suggestions(results.terms)
-    if not query or not context["results"].count:
-        context["topics"] = faq_selectors.topics_with_counts()
-    response = render(request, "otandastar/search.html", context)
-    # Read by the page cache, which counts searches it answers itself.
-    response.search_log = search_log
-    return response
 
 
 def healthz(request):

@@ -4,7 +4,7 @@ port is refused (each worker has its own SO_REUSEPORT socket, which would otherw
 import subprocess
 import urllib.request
 
-from otandastar.management.scratch import children, free_port, production_env, start_gunicorn, wait_until_up
+from bench.scratch import children, free_port, production_env, start_gunicorn, wait_until_up
 
 
 def _gunicorn(port, tmp_path):

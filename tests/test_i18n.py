@@ -100,7 +100,7 @@ def content_strings():
                 values.add(tile_label(region))  # the quota map's short names
     for entry in Entry.objects.all():
         for lang in ("kk", "ru"):
-            from otandastar.textfold import html_to_text
+            from editing.html import html_to_text
 
             html = getattr(entry, f"answer_{lang}") or ""
             values.update(" ".join(p.split()) for p in re.split(r"<[^>]+>", html) if p.strip())
@@ -174,7 +174,7 @@ def test_region_lists_follow_each_alphabet(client):
             names = [r.name for r in Region.objects.all()]
         positions = sorted(names, key=lambda n: html.index(f">{n}<"))
         from clinics.selectors import sort_name
-        from otandastar.textfold import alphabet_key
+        from clinics.selectors import alphabet_key
 
         with_rows = [n for n in positions if n in html.split("<h2>")[1]]
         assert with_rows == sorted(with_rows, key=lambda n: alphabet_key(sort_name(n), language))

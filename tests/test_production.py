@@ -18,8 +18,8 @@ from hypothesis import HealthCheck, given, settings as hypothesis_settings, stra
 
 from faq.models import Entry
 from otandastar import pagecache
-from otandastar.models import SearchQuery
-from tests.admin_helpers import form_data
+from search.models import SearchQuery
+from tests.support.admin import form_data
 from tests.conftest import tags
 from tests.test_site import public_urls
 

@@ -7,10 +7,11 @@ from django.urls import reverse
 
 from clinics.models import Clinic, Region
 from faq.models import Entry
-from otandastar.models import SearchDocument, SearchQuery
-from otandastar.search import search
-from otandastar.search.query import latin_to_cyrillic, parse
-from otandastar.textfold import alphabet_key, fold
+from search.models import SearchDocument, SearchQuery
+from search.engine import search
+from search.query import latin_to_cyrillic, parse
+from clinics.selectors import alphabet_key
+from search.textfold import fold
 
 pytestmark = pytest.mark.django_db
 
@@ -172,7 +173,7 @@ def test_search_is_logged_without_personal_data(client):
 
 def test_admin_shows_searches_that_found_nothing(editor_client, client):
     client.get("/ru/search/", {"q": "пенсия"})
-    response = editor_client.get(reverse("admin:otandastar_searchquery_changelist"), {"found": "no"})
+    response = editor_client.get(reverse("admin:search_searchquery_changelist"), {"found": "no"})
     assert [q.query for q in response.context["cl"].result_list] == ["пенсия"]
 
 
@@ -245,7 +246,7 @@ def test_alphabet_key_follows_each_language():
 def test_the_match_uses_an_index():
     from django.db import connection
 
-    from otandastar.search.index import FTS_TABLE
+    from search.index import FTS_TABLE
 
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
@@ -262,13 +263,13 @@ def test_the_match_uses_an_index():
 
 
 def test_search_statistics_are_buffered_then_written(settings):
-    from otandastar.search import engine
+    from search import statistics
 
     settings.SEARCH_LOG_FLUSH_SECONDS = 3600
-    engine.flush_search_log()
-    engine.record("буфер сынағы", "kk", 0)
-    engine.record("Буфер сынағы", "kk", 0)
+    statistics.flush_search_log()
+    statistics.record("буфер сынағы", "kk", 0)
+    statistics.record("Буфер сынағы", "kk", 0)
     assert not SearchQuery.objects.filter(query__startswith="буфер").exists()
-    engine.flush_search_log()
+    statistics.flush_search_log()
     row = SearchQuery.objects.get(query="буфер сынагы")
     assert (row.count, row.zero_results) == (2, 2)

@@ -7,7 +7,7 @@ from django.core.management import call_command
 
 from clinics.models import Clinic, ExaminationType, Quota, QuotaYear, Region
 from faq.models import Entry, Topic
-from otandastar.models import SeedRecord
+from editing.models import SeedRecord
 
 pytestmark = pytest.mark.django_db
 

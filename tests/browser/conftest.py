@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from otandastar.management.scratch import CHROMIUM_ARGS
+from bench.scratch import CHROMIUM_ARGS
 
 HERE = Path(__file__).parent
 LANGS = ("kk", "ru")

@@ -9,7 +9,7 @@ from django.test import Client
 from django.urls import reverse
 
 from clinics.models import Clinic, ExaminationType, Quota, QuotaYear, Region
-from tests.admin_helpers import form_data
+from tests.support.admin import form_data
 
 pytestmark = pytest.mark.django_db
 

@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from faq.models import Entry, Mci, Topic
-from otandastar.models import SearchDocument
-from tests.admin_helpers import form_data, login
+from search.models import SearchDocument
+from tests.support.admin import form_data, login
 
 pytestmark = pytest.mark.django_db
 
@@ -211,7 +211,7 @@ def test_admin_pages_load_no_inline_script_and_the_editor_from_static_files(cont
         inline = [s for s in scripts if "src=" not in s and 'type="application/json"' not in s]
         assert not inline, (url, inline)
     html = content_editor_client.get(change_url(entry)).content.decode()
-    assert 'src="/static/otandastar/admin/prose-editor.js" type="module"' in html
+    assert 'src="/static/editing/admin/prose-editor.js" type="module"' in html
     assert html.count("data-otandastar-prose-editor") == 2
 
 
@@ -220,7 +220,7 @@ def test_prose_editor_module_imports_only_local_files():
 
     from django.conf import settings
 
-    source = (Path(settings.BASE_DIR) / "static/otandastar/admin/prose-editor.js").read_text()
+    source = (Path(settings.BASE_DIR) / "static/editing/admin/prose-editor.js").read_text()
     assert re.findall(r'from\s+"([^"]+)"', source) == ["../../django_prose_editor/editor.js"]
 
 
@@ -228,8 +228,8 @@ def test_content_editors_group_has_exactly_the_content_permissions():
     group = Group.objects.get(name="Content editors")
     perms = {f"{p.content_type.app_label}.{p.codename}" for p in group.permissions.select_related("content_type")}
     apps = {p.split(".")[0] for p in perms}
-    assert apps == {"faq", "clinics", "otandastar"}
-    assert {p for p in perms if p.startswith("otandastar.")} == {"otandastar.view_searchquery"}
+    assert apps == {"faq", "clinics", "search"}
+    assert {p for p in perms if p.startswith("search.")} == {"search.view_searchquery"}
     for model in ("faq.entry", "faq.topic", "faq.mci", "clinics.region", "clinics.examinationtype", "clinics.clinic", "clinics.quotayear", "clinics.quota"):
         app, name = model.split(".")
         assert {f"{app}.{action}_{name}" for action in ("view", "add", "change", "delete")} <= perms
@@ -255,6 +255,6 @@ def test_repeated_failed_logins_lock_the_account_out(client, content_editor, set
 def test_editor_dialogs_are_translated_through_the_admin_js_catalog(content_editor_client, language, text):
     html = content_editor_client.get(change_url(Entry.objects.get(number=1)), HTTP_ACCEPT_LANGUAGE=language).content.decode()
     catalog = html.index(f'src="{reverse("admin:jsi18n")}"')
-    assert catalog < html.index("otandastar/admin/prose-editor.js")  # window.gettext exists when the editor loads
+    assert catalog < html.index("editing/admin/prose-editor.js")  # window.gettext exists when the editor loads
     catalog_js = content_editor_client.get(reverse("admin:jsi18n"), HTTP_ACCEPT_LANGUAGE=language).content.decode()
     assert json.dumps(text)[1:-1] in catalog_js  # the catalog escapes non-ASCII

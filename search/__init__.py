@@ -1,0 +1,1 @@
+"""Site search over FAQ entries and clinic rows: search.engine.search is the entry point."""

@@ -1,0 +1,70 @@
+from django.contrib import admin
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from .models import SearchDocument, SearchQuery
+from .textfold import fold
+
+
+class FoldedSearchMixin:
+    """Admin search in both languages that ignores case and Kazakh letter marks.
+
+    SQLite's icontains ignores Cyrillic case, and neither database folds қ/к or ә/а, so the
+    default admin search would miss most Kazakh and Russian queries. Entries and clinic rows
+    are searched through their search documents; small lists (regions, topics…) are folded
+    in Python over `search_fields`.
+    """
+
+    search_document_kind = None
+
+    def get_search_results(self, request, queryset, search_term):
+        terms = [fold(word) for word in search_term.split()]
+        if not terms:
+            return queryset, False
+        if self.search_document_kind:
+            documents = SearchDocument.objects.filter(kind=self.search_document_kind)
+            for term in terms:
+                documents = documents.filter(
+                    object_id__in=SearchDocument.objects.filter(kind=self.search_document_kind)
+                    .filter(Q(title__contains=term) | Q(body__contains=term))
+                    .values("object_id")
+                )
+            return queryset.filter(pk__in=documents.values("object_id")), False
+        matching = []
+        for obj in queryset:
+            text = fold(" ".join(str(getattr(obj, name, "") or "") for name in self.search_fields))
+            if all(term in text for term in terms):
+                matching.append(obj.pk)
+        return queryset.filter(pk__in=matching), False
+
+
+class FoundNothingFilter(admin.SimpleListFilter):
+    title = _("results")
+    parameter_name = "found"
+
+    def lookups(self, request, model_admin):
+        return [("no", _("found nothing")), ("yes", _("found something"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "no":
+            return queryset.filter(last_results=0)
+        if self.value() == "yes":
+            return queryset.filter(last_results__gt=0)
+        return queryset
+
+
+@admin.register(SearchQuery)
+class SearchQueryAdmin(admin.ModelAdmin):
+    """What visitors look for; queries without results point at missing answers."""
+
+    list_display = ("query", "language", "count", "zero_results", "last_results", "last_seen")
+    list_filter = (FoundNothingFilter, "language")
+    search_fields = ("query",)
+    ordering = ("-count",)
+    readonly_fields = ("query", "language", "count", "zero_results", "last_results", "first_seen", "last_seen")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

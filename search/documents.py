@@ -1,0 +1,112 @@
+"""What is searchable, and keeping SearchDocument current.
+
+Every save and delete of an entry or clinic row (admin, imports, the seed loader, fixtures)
+refreshes its documents through the signals below. Bulk paths that skip save(), such as
+QuerySet.update(), need `manage.py rebuild_search` afterwards.
+"""
+
+from django.conf import settings
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from clinics.models import Clinic, ExaminationType, Region
+from faq.models import Entry
+from search.models import SearchDocument
+from editing.html import html_to_text
+from search.textfold import index_text
+
+
+
+ENTRY, CLINIC = SearchDocument.Kind.ENTRY, SearchDocument.Kind.CLINIC
+
+def _value(obj, field, language):
+    return getattr(obj, f"{field}_{language}", None) or ""
+
+
+def _document(kind, object_id, language, title, body) -> SearchDocument:
+    return SearchDocument(
+        id=SearchDocument.make_id(kind, object_id, language),
+        kind=kind,
+        object_id=object_id,
+        language=language,
+        title=index_text(title),
+        body=index_text(body),
+    )
+
+
+def entry_documents(entry: Entry) -> list[SearchDocument]:
+    if not entry.published:
+        return []  # unpublished entries are not searchable (staff preview them from the admin)
+    docs = []
+    for lang in settings.MODELTRANSLATION_LANGUAGES:
+        question = _value(entry, "question", lang)
+        if not question:
+            continue  # the other language's document serves it
+        body = " ".join([html_to_text(_value(entry, "answer", lang)), _value(entry, "source", lang)])
+        docs.append(_document(ENTRY, entry.pk, lang, question, body))
+    return docs
+
+
+def clinic_documents(row: Clinic, region: Region, exam: ExaminationType) -> list[SearchDocument]:
+    docs = []
+    for lang in settings.MODELTRANSLATION_LANGUAGES:
+        title = " ".join(filter(None, [_value(region, "name", lang), _value(region, "short_name", lang), _value(exam, "name", lang)]))
+        body = " ".join(filter(None, [_value(row, "address", lang), _value(row, "note", lang)]))
+        docs.append(_document(CLINIC, row.pk, lang, title, body))
+    return docs
+
+
+def _replace(kind: str, object_ids: list[int], docs: list[SearchDocument]) -> None:
+    SearchDocument.objects.filter(kind=kind, object_id__in=object_ids).delete()
+    SearchDocument.objects.bulk_create(docs, batch_size=500)
+
+
+def index_entries(entries) -> None:
+    entries = list(entries)
+    _replace(ENTRY, [e.pk for e in entries], [d for e in entries for d in entry_documents(e)])
+
+
+def index_clinics(rows) -> None:
+    rows = list(rows.select_related("region", "examination_type") if hasattr(rows, "select_related") else rows)
+    docs = [d for r in rows for d in clinic_documents(r, r.region, r.examination_type)]
+    _replace(CLINIC, [r.pk for r in rows], docs)
+
+
+def rebuild() -> int:
+    SearchDocument.objects.all().delete()
+    index_entries(Entry.objects.all())
+    index_clinics(Clinic.objects.all())
+    return SearchDocument.objects.count()
+
+
+@receiver(post_save, sender=Entry)
+def entry_saved(sender, instance, raw=False, **kwargs):
+    index_entries([instance])
+
+
+@receiver(post_save, sender=Clinic)
+def clinic_saved(sender, instance, raw=False, **kwargs):
+    if raw and not (Region.objects.filter(pk=instance.region_id).exists() and ExaminationType.objects.filter(pk=instance.examination_type_id).exists()):
+        return  # a fixture loads rows before their region; rebuild_search after loaddata
+    index_clinics(Clinic.objects.filter(pk=instance.pk))
+
+
+@receiver(post_save, sender=Region)
+@receiver(post_save, sender=ExaminationType)
+def names_changed(sender, instance, raw=False, **kwargs):
+    # Region and type names are part of every row's document.
+    if raw:
+        return
+    rows = instance.clinics.all()
+    if rows.exists():
+        index_clinics(rows)
+
+
+@receiver(post_delete, sender=Entry)
+def entry_deleted(sender, instance, **kwargs):
+    SearchDocument.objects.filter(kind=ENTRY, object_id=instance.pk).delete()
+
+
+@receiver(post_delete, sender=Clinic)
+def clinic_deleted(sender, instance, **kwargs):
+    SearchDocument.objects.filter(kind=CLINIC, object_id=instance.pk).delete()

@@ -1,0 +1,184 @@
+"""From what a visitor typed to search terms.
+
+A query becomes a list of Terms; each Term is a set of alternative folded stems, any of
+which may match. Folding (search.textfold.fold) ignores case and Kazakh letter marks;
+stems take Kazakh suffixes and Russian endings off; Latin words are transliterated.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import product
+
+import snowballstemmer
+
+from search.textfold import fold
+
+MAX_QUERY_LENGTH = 200
+MAX_TERMS = 8
+WHOLE_WORD_MAX = 3  # "ИИН", "ЖСН", "ЕНТ": short words match only as whole words
+MAX_VARIANTS = 6
+
+WORD = re.compile(r"\w+", re.UNICODE)
+LATIN_WORD = re.compile(r"^[a-zäöüūıığşçñİ]+$")
+
+# Words that carry no topic: question words, auxiliaries, conjunctions (folded forms).
+STOP_WORDS = {
+    fold(w)
+    for w in (
+        # kk
+        "қалай қандай қайда қашан неге не нені неше қанша кім кімге ма ме ба бе па пе ғой "
+        "болады болама бола ала алам алама алады керек қажет бар жоқ және мен мен да де та те "
+        "үшін бойынша туралы деген ол бұл осы сол біз мен сен сіз менің біздің маған бізге "
+        "ұшін сондай ақ немесе егер онда"
+        # ru
+        " как какой какие какая каком сколько где когда почему зачем что чтобы кто ли ли можно нужно надо "
+        "есть нет и в во на по для с со о об от до из к у за при это этот эта мне меня мой моя мы "
+        "я вы вам нам ещё или если то же бы был была было"
+    ).split()
+}
+
+# Kazakh endings (folded), longest first; stripped repeatedly while the stem keeps 4+ letters.
+KK_SUFFIXES = sorted(
+    {
+        fold(s)
+        for s in (
+            "ның нің дың дің тың тің ын ін "
+            "ға ге қа ке на не "
+            "ны ні ды ді ты ті "
+            "да де та те нда нде "
+            "дан ден тан тен нан нен "
+            "мен бен пен "
+            "дағы дегі тағы тегі "
+            "лар лер дар дер тар тер "
+            "лары лері дары дері тары тері "
+            "сы сі ы "
+            "ымыз іміз мыз міз "
+            "шы ші "
+        ).split()
+    },
+    key=len,
+    reverse=True,
+)
+
+_ru_stemmer = snowballstemmer.stemmer("russian")
+
+
+def kazakh_stem(word: str) -> str:
+    changed = True
+    while changed:
+        changed = False
+        for suffix in KK_SUFFIXES:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+                word = word[: -len(suffix)]
+                changed = True
+                break
+    return word
+
+
+def russian_stem(word: str) -> str:
+    return _ru_stemmer.stemWord(word)
+
+
+# Latin → folded Cyrillic. The 2021 Kazakh Latin alphabet and everyday transliteration.
+# Several options where Latin is ambiguous (y → ы or й, kh → х or қ, s → с or ц …).
+LATIN_DIGRAPHS = [
+    ("shch", ["ш"]),
+    ("sh", ["ш"]),
+    ("ch", ["ч"]),
+    ("zh", ["ж"]),
+    ("kh", ["х", "к"]),
+    ("ts", ["ц", "тс"]),
+    ("ya", ["я", "иа"]),
+    ("yu", ["ю"]),
+    ("yo", ["е"]),
+    ("ye", ["е"]),
+    ("iy", ["ии", "и"]),
+]
+LATIN_LETTERS = {
+    "a": ["а"], "ä": ["а"], "b": ["б"], "c": ["ц", "с"], "ç": ["ч"], "d": ["д"], "e": ["е", "э"],
+    "f": ["ф"], "g": ["г"], "ğ": ["г"], "h": ["х"], "i": ["и"], "ı": ["и"], "j": ["ж"], "k": ["к"],
+    "l": ["л"], "m": ["м"], "n": ["н"], "ñ": ["н"], "o": ["о"], "ö": ["о"], "p": ["п"], "q": ["к"],
+    "r": ["р"], "s": ["с", "ц"], "ş": ["ш"], "t": ["т"], "u": ["у"], "ū": ["у"], "ü": ["у"],
+    "v": ["в"], "w": ["у", "в"], "x": ["х", "кс"], "y": ["ы", "и"], "z": ["з"],
+}
+
+
+def latin_to_cyrillic(word: str) -> list[str]:
+    """Folded Cyrillic spellings of a Latin word, most likely first (at most MAX_VARIANTS)."""
+    pieces = []
+    i = 0
+    while i < len(word):
+        for latin, options in LATIN_DIGRAPHS:
+            if word.startswith(latin, i):
+                pieces.append(options)
+                i += len(latin)
+                break
+        else:
+            pieces.append(LATIN_LETTERS.get(word[i], [word[i]]))
+            i += 1
+    variants = []
+    for combo in product(*pieces):
+        variants.append("".join(combo))
+        if len(variants) >= MAX_VARIANTS:
+            break
+    return variants
+
+
+@dataclass(frozen=True)
+class Term:
+    """One word of the query. It matches a document that contains any of its patterns.
+
+    Patterns are searched in search.textfold.index_text(): " stem" matches words that
+    start with the stem, " word " a whole word.
+    """
+
+    word: str  # as typed (lower case)
+    patterns: tuple[str, ...]
+
+    @property
+    def stems(self) -> tuple[str, ...]:
+        return tuple(p.strip() for p in self.patterns)
+
+
+def _patterns(folded: str) -> set[str]:
+    if len(folded) <= WHOLE_WORD_MAX:
+        return {f" {folded} "}
+    stems = {folded}
+    for stem in (kazakh_stem(folded), russian_stem(folded)):
+        if len(stem) >= WHOLE_WORD_MAX:
+            stems.add(stem)
+    # A stem that starts with another stem adds nothing.
+    return {f" {s}" for s in stems if not any(o != s and s.startswith(o) for o in stems)}
+
+
+@lru_cache(maxsize=2048)
+def parse(query: str) -> tuple[Term, ...]:
+    text = unicodedata.normalize("NFKC", query or "")[:MAX_QUERY_LENGTH].lower()
+    words = []
+    for word in WORD.findall(text):
+        word = word.strip("_")
+        if word and word not in words:
+            words.append(word)
+    terms = []
+    for word in words:
+        if LATIN_WORD.match(word):
+            spellings = [fold(word)] + latin_to_cyrillic(word)
+        else:
+            spellings = [fold(word)]
+        if any(s in STOP_WORDS for s in spellings):
+            continue
+        patterns = set()
+        for spelling in spellings:
+            patterns |= _patterns(spelling)
+        terms.append(Term(word, tuple(sorted(patterns, key=lambda p: (len(p), p)))))
+    if not terms:
+        # A query of stop words only still searches for them, as whole words.
+        terms = [Term(w, (f" {fold(w)} ",)) for w in words]
+    return tuple(terms[:MAX_TERMS])
+
+
+def normalized(query: str) -> str:
+    """The query as the search log keeps it: folded words, no personal formatting."""
+    return " ".join(fold(w) for w in WORD.findall(unicodedata.normalize("NFKC", query or "").lower()))[:MAX_QUERY_LENGTH]

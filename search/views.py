@@ -1,0 +1,34 @@
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from faq import selectors as faq_selectors
+
+from . import engine, snippets, suggest
+from .forms import SearchForm
+from .statistics import RESULTS_HEADER
+
+
+def search(request):
+    form = SearchForm(request.GET)
+    query = form.cleaned_data["q"] if form.is_valid() else ""
+    context = {"form": form, "query": query, "breadcrumbs": [(_("Search"), None)]}
+    counted = None
+    if query:
+        results = engine.search(query, translation.get_language())
+        page = Paginator(results.entry_hits, engine.PER_PAGE).get_page(request.GET.get("page"))
+        page.object_list = engine.load_entries(page.object_list)
+        snippets.mark_results(page.object_list, results)
+        if page.number == 1:
+            counted = results.count
+        context.update(results=results, page=page, page_range=page.paginator.get_elided_page_range(page.number))
+        if not results.count:
+            context["suggestions"] = suggest.suggestions(results.terms)
+    if not query or not context["results"].count:
+        context["topics"] = faq_selectors.topics_with_counts()
+    response = render(request, "search/search.html", context)
+    if counted is not None:
+        # Counted by search.statistics.SearchStatisticsMiddleware, also when the page cache answers.
+        response[RESULTS_HEADER] = str(counted)
+    return response
