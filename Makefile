@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test setup messages clean bench bench-search budgets
+.PHONY: run test lint setup messages clean bench bench-search budgets
 
 # Reinstall only when the requirements change, so a second `make run` is quick.
 $(BIN)/.installed: requirements.txt requirements-dev.txt
@@ -32,6 +32,11 @@ run: setup
 
 test: $(BIN)/.installed
 	$(BIN)/python -m pytest
+
+# What CI checks before the tests: `ruff format .` fixes the formatting.
+lint: $(BIN)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 # The site as in production under gunicorn, measured with wrk (Debian package "wrk").
 bench: $(BIN)/.installed var/secret_key

@@ -62,8 +62,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--no-lighthouse", action="store_true", help="measure page weights only")
-        parser.add_argument("--node-dir", default=str(Path(settings.BASE_DIR) / "var" / "node"),
-                            help="where lighthouse is installed (npm --prefix)")
+        parser.add_argument(
+            "--node-dir",
+            default=str(Path(settings.BASE_DIR) / "var" / "node"),
+            help="where lighthouse is installed (npm --prefix)",
+        )
         parser.add_argument("--save", metavar="DIR", help="keep the Lighthouse JSON reports in DIR")
 
     def handle(self, *args, **options):
@@ -88,8 +91,10 @@ class Command(BaseCommand):
         host = urlsplit(base).netloc
         failed = False
         self.stdout.write(f"\nBytes transferred per page, empty cache, budget {BUDGET:,} (HTML + CSS + JS)")
-        self.stdout.write(f"{'page':<22} {'lang':<4} {'HTML':>7} {'CSS':>7} {'JS':>5} {'total':>7} {'other':>6}  "
-                          f"{'requests':>8}  budget")
+        self.stdout.write(
+            f"{'page':<22} {'lang':<4} {'HTML':>7} {'CSS':>7} {'JS':>5} {'total':>7} {'other':>6}  "
+            f"{'requests':>8}  budget"
+        )
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
             try:
@@ -124,14 +129,30 @@ class Command(BaseCommand):
         node_dir.mkdir(parents=True, exist_ok=True)
         (node_dir / "package.json").write_text('{"private": true}\n')
         self.stdout.write(f"Installing {LIGHTHOUSE} into {node_dir} …")
-        subprocess.run(["npm", "install", "--prefix", str(node_dir), "--save-exact", "--no-audit", "--no-fund",
-                        "--loglevel=error", LIGHTHOUSE], check=True)
+        subprocess.run(
+            [
+                "npm",
+                "install",
+                "--prefix",
+                str(node_dir),
+                "--save-exact",
+                "--no-audit",
+                "--no-fund",
+                "--loglevel=error",
+                LIGHTHOUSE,
+            ],
+            check=True,
+        )
         return binary
 
     def _lighthouse(self, base, chromium, lighthouse, save) -> bool:
         failed = False
-        self.stdout.write("\nLighthouse " + LIGHTHOUSE.split("@")[1] + ", mobile (default settings), chromium "
-                          + _chromium_version(chromium))
+        self.stdout.write(
+            "\nLighthouse "
+            + LIGHTHOUSE.split("@")[1]
+            + ", mobile (default settings), chromium "
+            + _chromium_version(chromium)
+        )
         self.stdout.write(f"{'page':<16} {'lang':<4} " + " ".join(f"{c:>14}" for c in CATEGORIES))
         notes = []
         with tempfile.TemporaryDirectory() as tmp:
@@ -151,23 +172,34 @@ class Command(BaseCommand):
                         mark = "✗" if below else ("*" if scores[category] < GOALS[category] else " ")
                         cells.append(f"{scores[category]:>13}{mark}")
                         for audit in lost:
-                            notes.append(f"  {name} {lang} {category}: {audit} "
-                                         f"({lhr['audits'][audit]['title']}, score {lhr['audits'][audit]['score']})")
+                            notes.append(
+                                f"  {name} {lang} {category}: {audit} "
+                                f"({lhr['audits'][audit]['title']}, score {lhr['audits'][audit]['score']})"
+                            )
                     self.stdout.write(f"{name:<16} {lang:<4} " + " ".join(cells))
                     if lhr.get("runtimeError"):
                         notes.append(f"  {name} {lang}: {lhr['runtimeError']}")
-                    metrics = {k: lhr["audits"][k]["numericValue"] for k in
-                               ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time",
-                                "cumulative-layout-shift")}
-                    notes.append(f"  {name} {lang} metrics: FCP {metrics['first-contentful-paint']:.0f} ms, "
-                                 f"LCP {metrics['largest-contentful-paint']:.0f} ms, "
-                                 f"TBT {metrics['total-blocking-time']:.0f} ms, "
-                                 f"CLS {metrics['cumulative-layout-shift']:.3f}")
-        self.stdout.write("goals: performance ≥ 95; accessibility, best practices, SEO 100 "
-                          "(* below the goal only through an expected audit: the search page is noindex on purpose)")
+                    metrics = {
+                        k: lhr["audits"][k]["numericValue"]
+                        for k in (
+                            "first-contentful-paint",
+                            "largest-contentful-paint",
+                            "total-blocking-time",
+                            "cumulative-layout-shift",
+                        )
+                    }
+                    notes.append(
+                        f"  {name} {lang} metrics: FCP {metrics['first-contentful-paint']:.0f} ms, "
+                        f"LCP {metrics['largest-contentful-paint']:.0f} ms, "
+                        f"TBT {metrics['total-blocking-time']:.0f} ms, "
+                        f"CLS {metrics['cumulative-layout-shift']:.3f}"
+                    )
+        self.stdout.write(
+            "goals: performance ≥ 95; accessibility, best practices, SEO 100 "
+            "(* below the goal only through an expected audit: the search page is noindex on purpose)"
+        )
         self.stdout.write("\n".join(notes))
         return failed
-
 
 
 def _transferred(browser, url, host) -> tuple[dict, list]:
@@ -198,9 +230,21 @@ def _run_lighthouse(lighthouse, chromium, url, report) -> dict:
     flags = " ".join(["--headless=new", *CHROMIUM_ARGS])
     env = {**os.environ, "CHROME_PATH": chromium}
     result = subprocess.run(
-        [str(lighthouse), url, "--quiet", "--output=json", f"--output-path={report}",
-         "--only-categories=" + ",".join(CATEGORIES), f"--chrome-flags={flags}", "--max-wait-for-load=30000"],
-        check=False, env=env, capture_output=True, text=True, timeout=240,
+        [
+            str(lighthouse),
+            url,
+            "--quiet",
+            "--output=json",
+            f"--output-path={report}",
+            "--only-categories=" + ",".join(CATEGORIES),
+            f"--chrome-flags={flags}",
+            "--max-wait-for-load=30000",
+        ],
+        check=False,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=240,
     )
     if result.returncode != 0 or not report.exists():
         raise CommandError(f"lighthouse failed on {url}:\n{result.stderr[-3000:]}")

@@ -7,8 +7,8 @@ temporary folder), starts gunicorn with gunicorn.conf.py and the production sett
 wrk against a static file (the floor: whitenoise serving a file is as fast as this stack gets),
 the home page, an entry, a region page and a search, each after a 2-second warm-up. Then 64
 connections for 30 seconds, and a worker killed under 64 connections (counting the connections it
-held), after the region page again while the content changes every second. Prints requests per second, p50 and p99, and each page's ratio to
-the floor.
+held), after the region page again while the content changes every second. Prints requests per
+second, p50 and p99, and each page's ratio to the floor.
 """
 
 import os
@@ -92,8 +92,17 @@ class Command(BaseCommand):
         """
         seconds = 10
         proc = subprocess.Popen(
-            ["wrk", f"-t{options['wrk_threads']}", "-c64", f"-d{seconds}s", "--latency", *HEADERS, server.base + PAGES[1][1]],
-            stdout=subprocess.PIPE, text=True,
+            [
+                "wrk",
+                f"-t{options['wrk_threads']}",
+                "-c64",
+                f"-d{seconds}s",
+                "--latency",
+                *HEADERS,
+                server.base + PAGES[1][1],
+            ],
+            stdout=subprocess.PIPE,
+            text=True,
         )
         time.sleep(seconds / 2)
         victim = children(server.process.pid)[0]
@@ -101,7 +110,8 @@ class Command(BaseCommand):
         os.kill(victim, signal.SIGKILL)
         result = _parse(proc.communicate()[0])
         self.stdout.write(
-            f"worker killed under 64 connections ({seconds} s, net.ipv4.tcp_migrate_req={_sysctl('net/ipv4/tcp_migrate_req')}): "
+            f"worker killed under 64 connections ({seconds} s, "
+            f"net.ipv4.tcp_migrate_req={_sysctl('net/ipv4/tcp_migrate_req')}): "
             f"it held {held} connections; {result['requests']} requests, "
             f"errors {result['errors']} ({result['error_detail'] or 'none'}); afterwards /healthz "
             f"{fetch(server.base + '/healthz')[0]}, workers {len(children(server.process.pid))}"
@@ -119,7 +129,9 @@ class Command(BaseCommand):
         editor = threading.Thread(target=edit)
         editor.start()
         try:
-            result = _wrk(server.base + PAGES[2][1], options["connections"], options["duration"], options["wrk_threads"])
+            result = _wrk(
+                server.base + PAGES[2][1], options["connections"], options["duration"], options["wrk_threads"]
+            )
         finally:
             stop.set()
             editor.join()
@@ -163,7 +175,9 @@ def _connections_held(pid) -> int:
 def _wrk(url, connections, duration, threads) -> dict:
     out = subprocess.run(
         ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--latency", *HEADERS, url],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     return _parse(out)
 

@@ -20,7 +20,6 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import CommandError
 
-
 # Headless chromium here: no sandbox as root, and nothing that reaches for the network by itself.
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -92,9 +91,17 @@ def production_env(tmp, port, *, secure: bool) -> dict:
 def start_gunicorn(env, **popen) -> subprocess.Popen:
     """gunicorn with gunicorn.conf.py, as `make run` starts it (access log off)."""
     return subprocess.Popen(
-        [str(Path(sys.executable).parent / "gunicorn"), "otandastar.wsgi:application", "-c", "gunicorn.conf.py",
-         "--access-logfile", os.devnull],
-        cwd=settings.BASE_DIR, env=env, **popen,
+        [
+            str(Path(sys.executable).parent / "gunicorn"),
+            "otandastar.wsgi:application",
+            "-c",
+            "gunicorn.conf.py",
+            "--access-logfile",
+            os.devnull,
+        ],
+        cwd=settings.BASE_DIR,
+        env=env,
+        **popen,
     )
 
 

@@ -6,6 +6,7 @@
 It never touches the configured database: it re-runs itself against the scratch one.
 """
 
+import io
 import math
 import os
 import random
@@ -77,7 +78,7 @@ class Command(BaseCommand):
         call_command("migrate", verbosity=0)
         if Entry.objects.exists():
             raise CommandError("the scratch database is not empty")
-        call_command("load_content", stdout=open(os.devnull, "w"))
+        call_command("load_content", stdout=io.StringIO())
         call_command("collectstatic", interactive=False, verbosity=0)  # pages render as in production
         client = Client()
         # A session cookie makes the page cache step aside: every request renders the results page.
@@ -104,7 +105,7 @@ class Command(BaseCommand):
                         with translation.override(language):
                             started = time.perf_counter()
                             results = search(query, language)
-                            results.entries  # the first page's entries, as the page loads them
+                            _ = results.entries  # the first page's entries, as the page loads them
                             service.append((time.perf_counter() - started) * 1000)
                         started = time.perf_counter()
                         response = client.get(f"/{language}/search/", {"q": query})
@@ -153,7 +154,12 @@ def _multiply(have: int, want: int) -> None:
         index_entries(Entry.objects.bulk_create(new_entries))
         new_rows = []
         for row in seed_rows:
-            clone = Clinic(region_id=row.region_id, examination_type_id=row.examination_type_id, position=copy * 10 + row.position, phone=row.phone)
+            clone = Clinic(
+                region_id=row.region_id,
+                examination_type_id=row.examination_type_id,
+                position=copy * 10 + row.position,
+                phone=row.phone,
+            )
             for lang in ("kk", "ru"):
                 for name in ("address", "transport", "note"):
                     setattr(clone, f"{name}_{lang}", getattr(row, f"{name}_{lang}"))

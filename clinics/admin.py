@@ -28,7 +28,9 @@ class RegionAdminForm(StableSlugMixin, forms.ModelForm):
 
 
 @admin.register(Region)
-class RegionAdmin(ProtectedDeleteMixin, TranslationStatusMixin, FoldedSearchMixin, SimpleHistoryAdmin, TranslationAdmin):
+class RegionAdmin(
+    ProtectedDeleteMixin, TranslationStatusMixin, FoldedSearchMixin, SimpleHistoryAdmin, TranslationAdmin
+):
     form = RegionAdminForm
     russian_fields = ("name", "short_name")
     list_display = ("name", "kind", "short_name", "slug", "row_count")
@@ -45,7 +47,9 @@ class RegionAdmin(ProtectedDeleteMixin, TranslationStatusMixin, FoldedSearchMixi
 
 
 @admin.register(ExaminationType)
-class ExaminationTypeAdmin(ProtectedDeleteMixin, TranslationStatusMixin, FoldedSearchMixin, SimpleHistoryAdmin, TranslationAdmin):
+class ExaminationTypeAdmin(
+    ProtectedDeleteMixin, TranslationStatusMixin, FoldedSearchMixin, SimpleHistoryAdmin, TranslationAdmin
+):
     russian_fields = ("name", "short_name")
     search_fields = ("name_kk", "name_ru", "short_name_kk", "short_name_ru")
     list_display = ("short_name", "name", "order", "slug")
@@ -54,7 +58,14 @@ class ExaminationTypeAdmin(ProtectedDeleteMixin, TranslationStatusMixin, FoldedS
 
 
 @admin.register(Clinic)
-class ClinicAdmin(SpreadsheetMixin, TranslationStatusMixin, FoldedSearchMixin, ImportExportModelAdmin, SimpleHistoryAdmin, TranslationAdmin):
+class ClinicAdmin(
+    SpreadsheetMixin,
+    TranslationStatusMixin,
+    FoldedSearchMixin,
+    ImportExportModelAdmin,
+    SimpleHistoryAdmin,
+    TranslationAdmin,
+):
     resource_classes = [ClinicResource]
     russian_fields = ("address", "transport", "note")
     search_document_kind = SearchDocument.Kind.CLINIC
@@ -86,7 +97,10 @@ class QuotaFormSet(BaseInlineFormSet):
             if region is None:
                 continue
             if region.pk in seen:
-                form.add_error("region", _("%(region)s already has a quota for this year; enter each region once.") % {"region": region})
+                form.add_error(
+                    "region",
+                    _("%(region)s already has a quota for this year; enter each region once.") % {"region": region},
+                )
             seen.add(region.pk)
         if any(form.errors for form in self.forms):
             return

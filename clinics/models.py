@@ -9,9 +9,13 @@ class Region(models.Model):
         OBLAST = "oblast", _("region (oblast)")
         CITY = "city", _("city of republican significance")
 
-    slug = models.SlugField(_("slug"), max_length=80, unique=True, help_text=_("Part of the web address; shared by both languages."))
+    slug = models.SlugField(
+        _("slug"), max_length=80, unique=True, help_text=_("Part of the web address; shared by both languages.")
+    )
     name = models.CharField(_("name"), max_length=120)
-    short_name = models.CharField(_("abbreviation"), max_length=20, blank=True, help_text=_("Common abbreviation, e.g. ШҚО / ВКО."))
+    short_name = models.CharField(
+        _("abbreviation"), max_length=20, blank=True, help_text=_("Common abbreviation, e.g. ШҚО / ВКО.")
+    )
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.OBLAST)
 
     class Meta:
@@ -46,8 +50,12 @@ class Clinic(models.Model):
     """One row of the directory: where a region's residents take one examination."""
 
     region = models.ForeignKey(Region, verbose_name=_("region"), on_delete=models.PROTECT, related_name="clinics")
-    examination_type = models.ForeignKey(ExaminationType, verbose_name=_("examination type"), on_delete=models.PROTECT, related_name="clinics")
-    position = models.PositiveSmallIntegerField(_("order"), default=0, help_text=_("Rows of a region are listed by this number."))
+    examination_type = models.ForeignKey(
+        ExaminationType, verbose_name=_("examination type"), on_delete=models.PROTECT, related_name="clinics"
+    )
+    position = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Rows of a region are listed by this number.")
+    )
     address = models.CharField(_("address"), max_length=300, blank=True)
     transport = models.CharField(_("public transport"), max_length=300, blank=True)
     phone = models.CharField(_("phone"), max_length=100, blank=True)
@@ -70,7 +78,9 @@ class QuotaYear(models.Model):
 
     year = models.PositiveSmallIntegerField(_("year"), unique=True, validators=[MinValueValidator(2000)])
     legal_order = models.TextField(_("legal order"), help_text=_("The order that sets this year's quota."))
-    eligibility = models.TextField(_("who qualifies"), blank=True, help_text=_("The rule on which registered addresses qualify."))
+    eligibility = models.TextField(
+        _("who qualifies"), blank=True, help_text=_("The rule on which registered addresses qualify.")
+    )
     published = models.BooleanField(_("published"), default=True)
 
     class Meta:

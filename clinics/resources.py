@@ -25,15 +25,17 @@ class NaturalKeyWidget(ForeignKeyWidget):
             value = value.removesuffix(".0")  # spreadsheets store whole numbers as floats
         try:
             return self.get_queryset(value, row).get(**{self.field: value})
-        except (self.model.DoesNotExist, ValueError):
+        except (self.model.DoesNotExist, ValueError) as error:
             raise ValueError(
                 _("No %(model)s “%(value)s”. Use one of: %(choices)s.")
                 % {
                     "model": self.model._meta.verbose_name,
                     "value": value,
-                    "choices": ", ".join(str(v) for v in self.get_queryset(value, row).values_list(self.field, flat=True)),
+                    "choices": ", ".join(
+                        str(v) for v in self.get_queryset(value, row).values_list(self.field, flat=True)
+                    ),
                 }
-            )
+            ) from error
 
 
 class WholeNumberWidget(IntegerWidget):
@@ -77,8 +79,17 @@ class ClinicResource(RowErrorsMixin, DeleteColumnMixin, resources.ModelResource)
     class Meta:
         model = Clinic
         fields = (
-            "region", "position", "examination_type", "address_kk", "address_ru",
-            "transport_kk", "transport_ru", "phone", "note_kk", "note_ru", "delete",
+            "region",
+            "position",
+            "examination_type",
+            "address_kk",
+            "address_ru",
+            "transport_kk",
+            "transport_ru",
+            "phone",
+            "note_kk",
+            "note_ru",
+            "delete",
         )
         import_id_fields = ("region", "position")
         clean_model_instances = True

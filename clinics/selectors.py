@@ -7,7 +7,6 @@ from search.textfold import fold
 
 from .models import Clinic, ExaminationType, Quota, QuotaYear, Region
 
-
 # Alphabets in their official order; databases sort by code point and would put Қ/Ә/Ө after Я.
 ALPHABETS = {
     "kk": "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя",
@@ -85,10 +84,25 @@ def get_quota_year(year: int | None = None) -> QuotaYear | None:
 
 # A schematic map: each region a tile, placed roughly where it lies (column, row; west→east, north→south).
 TILE_LAYOUT = {
-    "west-kazakhstan": (0, 0), "aktobe": (1, 0), "kostanay": (2, 0), "north-kazakhstan": (3, 0), "pavlodar": (4, 0),
-    "atyrau": (0, 1), "ulytau": (2, 1), "akmola": (3, 1), "astana": (4, 1), "east-kazakhstan": (5, 1),
-    "mangystau": (0, 2), "kyzylorda": (1, 2), "karaganda": (3, 2), "abai": (4, 2),
-    "turkistan": (1, 3), "shymkent": (2, 3), "jambyl": (3, 3), "almaty-region": (4, 3), "jetisu": (5, 3),
+    "west-kazakhstan": (0, 0),
+    "aktobe": (1, 0),
+    "kostanay": (2, 0),
+    "north-kazakhstan": (3, 0),
+    "pavlodar": (4, 0),
+    "atyrau": (0, 1),
+    "ulytau": (2, 1),
+    "akmola": (3, 1),
+    "astana": (4, 1),
+    "east-kazakhstan": (5, 1),
+    "mangystau": (0, 2),
+    "kyzylorda": (1, 2),
+    "karaganda": (3, 2),
+    "abai": (4, 2),
+    "turkistan": (1, 3),
+    "shymkent": (2, 3),
+    "jambyl": (3, 3),
+    "almaty-region": (4, 3),
+    "jetisu": (5, 3),
     "almaty": (4, 4),
 }
 
@@ -108,7 +122,9 @@ def quota_tile_map(quota_year: QuotaYear) -> dict:
     tiles = []
     for region in Region.objects.filter(slug__in=TILE_LAYOUT):
         column, row = TILE_LAYOUT[region.slug]
-        tiles.append({"label": tile_label(region), "count": in_quota.get(region.pk), "column": column + 1, "row": row + 1})
+        tiles.append(
+            {"label": tile_label(region), "count": in_quota.get(region.pk), "column": column + 1, "row": row + 1}
+        )
     return {"tiles": sorted(tiles, key=lambda t: (t["row"], t["column"]))}
 
 
@@ -116,4 +132,8 @@ def quota_bars(quota_year: QuotaYear) -> dict:
     """Bars for the year's quota, largest first, as percentages of the largest."""
     rows = sorted(quota_year.rows, key=lambda q: -q.count)
     largest = max((q.count for q in rows), default=0) or 1
-    return {"bars": [{"quota": q, "label": tile_label(q.region), "percent": max(1, round(q.count * 100 / largest))} for q in rows]}
+    return {
+        "bars": [
+            {"quota": q, "label": tile_label(q.region), "percent": max(1, round(q.count * 100 / largest))} for q in rows
+        ]
+    }

@@ -5,7 +5,6 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 
-
 class RussianFilter(admin.SimpleListFilter):
     title = _("Russian translation")
     parameter_name = "ru"
@@ -43,7 +42,9 @@ class TranslationStatusMixin:
 
     @admin.display(boolean=True, description=_("Russian"))
     def has_russian(self, obj):
-        return all(getattr(obj, f"{name}_ru", None) or not getattr(obj, f"{name}_kk", None) for name in self.russian_fields)
+        return all(
+            getattr(obj, f"{name}_ru", None) or not getattr(obj, f"{name}_kk", None) for name in self.russian_fields
+        )
 
 
 class ProtectedDeleteMixin:

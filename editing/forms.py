@@ -18,7 +18,10 @@ class StableSlugMixin:
             stored = type(self.instance)._default_manager.filter(pk=self.instance.pk).first()
             if stored is not None and stored.slug != slug and self.slug_is_public(stored):
                 raise ValidationError(
-                    _("This page is already public at “%(slug)s”; changing the address would break links to it. Keep “%(slug)s”."),
+                    _(
+                        "This page is already public at “%(slug)s”; changing the address would break links to it. "
+                        "Keep “%(slug)s”."
+                    ),
                     code="slug_published",
                     params={"slug": stored.slug},
                 )
@@ -43,7 +46,9 @@ class UnchangedSinceOpenedMixin(forms.Form):
     def _stored_updated(self):
         if not self.instance.pk:
             return None
-        return type(self.instance)._default_manager.filter(pk=self.instance.pk).values_list("updated", flat=True).first()
+        return (
+            type(self.instance)._default_manager.filter(pk=self.instance.pk).values_list("updated", flat=True).first()
+        )
 
     def clean(self):
         cleaned = super().clean()

@@ -15,7 +15,7 @@ AMOUNT_HELP = _(
 class EntryAdminForm(UnchangedSinceOpenedMixin, StableSlugMixin, forms.ModelForm):
     class Meta:
         model = Entry
-        fields = "__all__"
+        fields = "__all__"  # noqa: DJ007 (the admin lays out every field in fieldsets)
         widgets = {"answer_kk": RichTextWidget, "answer_ru": RichTextWidget}
 
     def __init__(self, *args, **kwargs):
@@ -31,7 +31,7 @@ class EntryAdminForm(UnchangedSinceOpenedMixin, StableSlugMixin, forms.ModelForm
 class TopicAdminForm(StableSlugMixin, forms.ModelForm):
     class Meta:
         model = Topic
-        fields = "__all__"
+        fields = "__all__"  # noqa: DJ007 (the admin lays out every field)
 
     def slug_is_public(self, stored):
         return stored.entries.filter(published=True).exists()

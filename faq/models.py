@@ -8,7 +8,9 @@ from editing.html import clean_html
 
 
 class Topic(models.Model):
-    slug = models.SlugField(_("slug"), max_length=80, unique=True, help_text=_("Part of the web address; shared by both languages."))
+    slug = models.SlugField(
+        _("slug"), max_length=80, unique=True, help_text=_("Part of the web address; shared by both languages.")
+    )
     title = models.CharField(_("title"), max_length=200)
     order = models.PositiveSmallIntegerField(_("order"), default=0, help_text=_("Topics are listed by this number."))
 
@@ -35,8 +37,15 @@ class Entry(models.Model):
         QUOTA = "quota", _("regional quota table")
         CLINICS = "clinics", _("clinic directory")
 
-    number = models.PositiveSmallIntegerField(_("number"), unique=True, help_text=_("The entry's number in the reference; it orders the entries."))
-    slug = models.SlugField(_("slug"), max_length=80, unique=True, help_text=_("Part of the permanent link; shared by both languages. Do not change it once published."))
+    number = models.PositiveSmallIntegerField(
+        _("number"), unique=True, help_text=_("The entry's number in the reference; it orders the entries.")
+    )
+    slug = models.SlugField(
+        _("slug"),
+        max_length=80,
+        unique=True,
+        help_text=_("Part of the permanent link; shared by both languages. Do not change it once published."),
+    )
     topic = models.ForeignKey(Topic, verbose_name=_("topic"), on_delete=models.PROTECT, related_name="entries")
     question = models.CharField(_("question"), max_length=300)
     answer = models.TextField(_("answer"), help_text=_("HTML: paragraphs, lists, emphasis, links."))
@@ -50,7 +59,12 @@ class Entry(models.Model):
         help_text=_("Shows a link to the quota table or the clinic directory under the answer."),
     )
     published = models.BooleanField(_("published"), default=True)
-    last_reviewed = models.DateField(_("last reviewed"), null=True, blank=True, help_text=_("The date an editor last checked this answer against the law."))
+    last_reviewed = models.DateField(
+        _("last reviewed"),
+        null=True,
+        blank=True,
+        help_text=_("The date an editor last checked this answer against the law."),
+    )
     created = models.DateTimeField(_("created"), auto_now_add=True)
     updated = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -66,9 +80,6 @@ class Entry(models.Model):
     def __str__(self):
         return f"{self.number}. {self.question}"
 
-    def get_absolute_url(self):
-        return reverse("faq:entry", kwargs={"slug": self.slug})
-
     def save(self, *args, **kwargs):
         # Stored answers are clean whatever wrote them (admin, import, seed); pages clean again on render.
         for language in settings.MODELTRANSLATION_LANGUAGES:
@@ -77,6 +88,8 @@ class Entry(models.Model):
                 setattr(self, name, clean_html(getattr(self, name)))
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self):
+        return reverse("faq:entry", kwargs={"slug": self.slug})
 
 
 class Mci(models.Model):

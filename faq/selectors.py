@@ -16,7 +16,9 @@ LIST_FIELDS = ("id", "number", "slug", "topic_id", "published", "question_kk", "
 
 def topics_with_counts() -> QuerySet[Topic]:
     """Topics that have published entries, each with `entry_count`."""
-    return Topic.objects.annotate(entry_count=Count("entries", filter=Q(entries__published=True))).filter(entry_count__gt=0)
+    return Topic.objects.annotate(entry_count=Count("entries", filter=Q(entries__published=True))).filter(
+        entry_count__gt=0
+    )
 
 
 def topics_with_entries() -> list[Topic]:
@@ -42,7 +44,9 @@ def get_entry(slug: str, *, include_unpublished: bool = False) -> Entry | None:
 
 
 def other_entries_of_topic(entry: Entry) -> QuerySet[Entry]:
-    return Entry.objects.published().filter(topic=entry.topic).exclude(pk=entry.pk).only(*LIST_FIELDS).order_by("number")
+    return (
+        Entry.objects.published().filter(topic=entry.topic).exclude(pk=entry.pk).only(*LIST_FIELDS).order_by("number")
+    )
 
 
 def current_mci(year: int | None = None):

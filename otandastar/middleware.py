@@ -74,7 +74,9 @@ class SiteCSPMiddleware(CSPMiddleware):
         self.admin_prefix = f"/{settings.ADMIN_PATH}"
 
     def process_response(self, request, response):
-        custom = any(getattr(response, name, None) for name in ("_csp_config", "_csp_update", "_csp_replace", "_csp_exempt"))
+        custom = any(
+            getattr(response, name, None) for name in ("_csp_config", "_csp_update", "_csp_replace", "_csp_exempt")
+        )
         if custom or getattr(request, "_csp_nonce", None) or HEADER in response:
             return super().process_response(request, response)
         is_admin = request.path_info.startswith(self.admin_prefix)

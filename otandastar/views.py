@@ -35,7 +35,9 @@ def switch_language(request, code):
     if code not in dict(settings.LANGUAGES):
         code = settings.LANGUAGE_CODE
     target = request.GET.get("next", "")
-    safe = url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure())
+    safe = url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
     if not (safe and target.startswith(f"/{code}/")):
         with translation.override(code):
             target = reverse("home")
@@ -112,4 +114,6 @@ def error_page_html(request, **context) -> str:
     database access: the error may be the database itself."""
     language = translation.get_language_from_path(request.path_info) or translation.get_language()
     with translation.override(language):
-        return loader.get_template("error.html").render({"LANGUAGE_CODE": language, "home_url": f"/{language}/", **context})
+        return loader.get_template("error.html").render(
+            {"LANGUAGE_CODE": language, "home_url": f"/{language}/", **context}
+        )

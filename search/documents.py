@@ -10,14 +10,13 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from clinics.models import Clinic, ExaminationType, Region
+from editing.html import html_to_text
 from faq.models import Entry
 from search.models import SearchDocument
-from editing.html import html_to_text
 from search.textfold import index_text
 
-
-
 ENTRY, CLINIC = SearchDocument.Kind.ENTRY, SearchDocument.Kind.CLINIC
+
 
 def _value(obj, field, language):
     return getattr(obj, f"{field}_{language}", None) or ""
@@ -50,7 +49,9 @@ def entry_documents(entry: Entry) -> list[SearchDocument]:
 def clinic_documents(row: Clinic, region: Region, exam: ExaminationType) -> list[SearchDocument]:
     docs = []
     for lang in settings.MODELTRANSLATION_LANGUAGES:
-        title = " ".join(filter(None, [_value(region, "name", lang), _value(region, "short_name", lang), _value(exam, "name", lang)]))
+        title = " ".join(
+            filter(None, [_value(region, "name", lang), _value(region, "short_name", lang), _value(exam, "name", lang)])
+        )
         body = " ".join(filter(None, [_value(row, "address", lang), _value(row, "note", lang)]))
         docs.append(_document(CLINIC, row.pk, lang, title, body))
     return docs
@@ -86,7 +87,10 @@ def entry_saved(sender, instance, raw=False, **kwargs):
 
 @receiver(post_save, sender=Clinic)
 def clinic_saved(sender, instance, raw=False, **kwargs):
-    if raw and not (Region.objects.filter(pk=instance.region_id).exists() and ExaminationType.objects.filter(pk=instance.examination_type_id).exists()):
+    if raw and not (
+        Region.objects.filter(pk=instance.region_id).exists()
+        and ExaminationType.objects.filter(pk=instance.examination_type_id).exists()
+    ):
         return  # a fixture loads rows before their region; rebuild_search after loaddata
     index_clinics(Clinic.objects.filter(pk=instance.pk))
 

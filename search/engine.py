@@ -38,7 +38,10 @@ CLINIC_ROWS_PER_REGION = 5
 # rarest word and in more than 5% of all documents.
 COMMON_RATIO = 3
 COMMON_SHARE = 0.05
-ENTRY, CLINIC = SearchDocument.KIND_CODES[SearchDocument.Kind.ENTRY], SearchDocument.KIND_CODES[SearchDocument.Kind.CLINIC]
+ENTRY, CLINIC = (
+    SearchDocument.KIND_CODES[SearchDocument.Kind.ENTRY],
+    SearchDocument.KIND_CODES[SearchDocument.Kind.CLINIC],
+)
 
 
 @dataclass
@@ -190,7 +193,8 @@ def _group_clinics(results: SearchResults, scores: dict[int, float]) -> None:
     for row in rows:
         row.score = scores[row.pk]
         groups.setdefault(
-            row.region_id, RegionGroup(region=row.region, rows=[], total=len(by_region[row.region_id]), score=best[row.region_id])
+            row.region_id,
+            RegionGroup(region=row.region, rows=[], total=len(by_region[row.region_id]), score=best[row.region_id]),
         ).rows.append(row)
     results.clinic_groups = [groups[r] for r in shown if r in groups]
 
@@ -202,7 +206,8 @@ def _clinic_places(ids: list[int]):
         for start in range(0, len(ids), 900):
             batch = ids[start : start + 900]
             cursor.execute(
-                "SELECT id, region_id, position FROM clinics_clinic WHERE id IN (%s)" % ", ".join(["%s"] * len(batch)), batch
+                f"SELECT id, region_id, position FROM clinics_clinic WHERE id IN ({', '.join(['%s'] * len(batch))})",
+                batch,
             )
             places += cursor.fetchall()
     return places

@@ -22,10 +22,6 @@ class SearchDocument(models.Model):
     # One bit of the id: the site has two languages (settings.LANGUAGES), Kazakh first.
     LANGUAGE_CODES = {code: bit for bit, code in enumerate(settings.MODELTRANSLATION_LANGUAGES)}
 
-    @classmethod
-    def make_id(cls, kind: str, object_id: int, language: str) -> int:
-        return object_id * 4 + cls.KIND_CODES[kind] * 2 + cls.LANGUAGE_CODES[language]
-
     id = models.BigIntegerField(primary_key=True)
     kind = models.CharField(max_length=10, choices=Kind.choices)
     object_id = models.PositiveBigIntegerField()
@@ -44,6 +40,10 @@ class SearchDocument(models.Model):
 
     def __str__(self):
         return f"{self.kind}:{self.object_id}:{self.language}"
+
+    @classmethod
+    def make_id(cls, kind: str, object_id: int, language: str) -> int:
+        return object_id * 4 + cls.KIND_CODES[kind] * 2 + cls.LANGUAGE_CODES[language]
 
 
 class SearchQuery(models.Model):

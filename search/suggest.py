@@ -6,8 +6,8 @@ import threading
 import time
 
 from clinics.models import ExaminationType, Region
-from faq.models import Entry, Topic
 from editing.html import html_to_text
+from faq.models import Entry, Topic
 from search.textfold import fold
 
 WORD = re.compile(r"[^\W\d_]{4,}")
@@ -58,7 +58,9 @@ def suggestions(terms, limit: int = 3) -> list[str]:
     # One suggestion per rank: the query with each unknown word replaced by its n-th match.
     results = []
     for rank in range(limit):
-        words_out = [options[rank] if rank < len(options) else term.word for term, options in zip(terms, corrected)]
+        words_out = [
+            options[rank] if rank < len(options) else term.word for term, options in zip(terms, corrected, strict=True)
+        ]
         suggestion = " ".join(words_out)
         if suggestion not in results and any(rank < len(options) for options in corrected):
             results.append(suggestion)

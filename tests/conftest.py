@@ -1,3 +1,4 @@
+import io
 import re
 from html.parser import HTMLParser
 
@@ -9,7 +10,7 @@ from django.core.management import call_command
 def django_db_setup(django_db_setup, django_db_blocker):
     """The test database holds the real seed content, loaded once per session."""
     with django_db_blocker.unblock():
-        call_command("load_content", stdout=open("/dev/null", "w"))
+        call_command("load_content", stdout=io.StringIO())
 
 
 @pytest.fixture(autouse=True)
@@ -47,7 +48,9 @@ def content_editor(db, django_user_model):
     """A staff member in the "Content editors" group (created by migration), not a superuser."""
     from django.contrib.auth.models import Group
 
-    user = django_user_model.objects.create_user("aigerim", "aigerim@example.org", "a-long-test-password", is_staff=True)
+    user = django_user_model.objects.create_user(
+        "aigerim", "aigerim@example.org", "a-long-test-password", is_staff=True
+    )
     user.groups.add(Group.objects.get(name="Content editors"))
     return user
 

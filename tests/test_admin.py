@@ -87,7 +87,9 @@ def test_admin_search_finds_clinic_rows_by_region_name(editor_client):
     assert response.context["cl"].result_count == Clinic.objects.filter(region__slug="karaganda").count()
 
 
-@pytest.mark.parametrize("model", ["faq_topic", "clinics_region", "clinics_examinationtype", "clinics_clinic", "clinics_quotayear"])
+@pytest.mark.parametrize(
+    "model", ["faq_topic", "clinics_region", "clinics_examinationtype", "clinics_clinic", "clinics_quotayear"]
+)
 def test_every_translated_list_shows_missing_russian(editor_client, model):
     response = editor_client.get(reverse(f"admin:{model}_changelist"), {"ru": "missing"})
     assert response.status_code == 200
@@ -114,8 +116,15 @@ def test_deleting_a_region_in_use_is_refused(editor_client):
 
 
 ENGLISH_ADMIN_TEXT = [
-    "Revert", "Changed by", "File to import", "Import", "Export", "Not reviewed for 12 months",
-    "Publish selected entries", "monthly calculation index", "Save and continue editing",
+    "Revert",
+    "Changed by",
+    "File to import",
+    "Import",
+    "Export",
+    "Not reviewed for 12 months",
+    "Publish selected entries",
+    "monthly calculation index",
+    "Save and continue editing",
 ]
 
 

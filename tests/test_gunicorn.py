@@ -8,7 +8,9 @@ from bench.scratch import children, free_port, production_env, start_gunicorn, w
 
 
 def _gunicorn(port, tmp_path):
-    return start_gunicorn(production_env(tmp_path, port, secure=False), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    return start_gunicorn(
+        production_env(tmp_path, port, secure=False), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
 
 
 def test_gunicorn_serves_and_refuses_a_second_server_on_its_port(tmp_path):

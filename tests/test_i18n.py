@@ -134,13 +134,20 @@ def test_russian_pages_have_no_kazakh_or_untranslated_interface_text(client):
 
 def test_kazakh_pages_have_no_russian_or_untranslated_interface_text(client):
     contents = content_strings()
-    kk = {(e.msgctxt, e.msgid): e for e in polib.pofile(str(settings.BASE_DIR / "otandastar/locale/kk/LC_MESSAGES/django.po"))}
+    kk = {
+        (e.msgctxt, e.msgid): e
+        for e in polib.pofile(str(settings.BASE_DIR / "otandastar/locale/kk/LC_MESSAGES/django.po"))
+    }
     russian_only = set()
     for e in polib.pofile(str(settings.BASE_DIR / "otandastar/locale/ru/LC_MESSAGES/django.po")):
         kk_entry = kk.get((e.msgctxt, e.msgid))
         for text in [e.msgstr, *e.msgstr_plural.values()]:
             plain = re.sub(r"%\(\w+\)s", "", text).strip(" :«»“”")
-            if len(plain) > 4 and kk_entry is not None and plain not in (kk_entry.msgstr, *kk_entry.msgstr_plural.values()):
+            if (
+                len(plain) > 4
+                and kk_entry is not None
+                and plain not in (kk_entry.msgstr, *kk_entry.msgstr_plural.values())
+            ):
                 russian_only.add(plain)
     for url in public_urls("kk"):
         ui = interface_text(client.get(url).content.decode(), "kk", contents, url)
@@ -173,8 +180,7 @@ def test_region_lists_follow_each_alphabet(client):
         with translation.override(language):
             names = [r.name for r in Region.objects.all()]
         positions = sorted(names, key=lambda n: html.index(f">{n}<"))
-        from clinics.selectors import sort_name
-        from clinics.selectors import alphabet_key
+        from clinics.selectors import alphabet_key, sort_name
 
         with_rows = [n for n in positions if n in html.split("<h2>")[1]]
         assert with_rows == sorted(with_rows, key=lambda n: alphabet_key(sort_name(n), language))
@@ -183,8 +189,11 @@ def test_region_lists_follow_each_alphabet(client):
     ru = client.get("/ru/clinics/").content.decode()
     # «город», «область» are not part of the sort: Акмолинская, Алматы, Астана, Восточно-…, Жамбылская …
     assert (
-        ru.index("Акмолинская область") < ru.index("город Алматы") < ru.index("город Астана")
-        < ru.index("Восточно-Казахстанская область") < ru.index("Жамбылская область")
+        ru.index("Акмолинская область")
+        < ru.index("город Алматы")
+        < ru.index("город Астана")
+        < ru.index("Восточно-Казахстанская область")
+        < ru.index("Жамбылская область")
     )
 
 
@@ -203,7 +212,11 @@ def test_every_record_has_russian_text():
         assert entry.source_ru, entry.number
     for row in Clinic.objects.all():
         for field in ("address", "transport", "note"):
-            assert bool(getattr(row, f"{field}_kk")) == bool(getattr(row, f"{field}_ru")), (row.region.slug, row.position, field)
+            assert bool(getattr(row, f"{field}_kk")) == bool(getattr(row, f"{field}_ru")), (
+                row.region.slug,
+                row.position,
+                field,
+            )
 
 
 URL = re.compile(r"""(?:https?://|mailto:)[^\s"'<>«»]+""")
@@ -211,7 +224,7 @@ URL = re.compile(r"""(?:https?://|mailto:)[^\s"'<>«»]+""")
 
 def facts(text):
     """Digit runs and link targets: what a translation must carry over unchanged."""
-    return Counter(re.findall(r"\d+", text)), sorted(set(u.rstrip(".,;)") for u in URL.findall(text)))
+    return Counter(re.findall(r"\d+", text)), sorted({u.rstrip(".,;)") for u in URL.findall(text)})
 
 
 @pytest.mark.parametrize("number", range(1, 28))

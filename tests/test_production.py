@@ -14,13 +14,15 @@ from django.conf import settings
 from django.core.cache import cache, caches
 from django.db import OperationalError
 from django.test import Client, RequestFactory, override_settings
-from hypothesis import HealthCheck, given, settings as hypothesis_settings, strategies as st
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from faq.models import Entry
 from otandastar import pagecache
 from search.models import SearchQuery
-from tests.support.admin import form_data
 from tests.conftest import tags
+from tests.support.admin import form_data
 from tests.test_site import public_urls
 
 pytestmark = pytest.mark.django_db
@@ -36,12 +38,22 @@ PRODUCTION_ENV = {
 def manage(*args, env):
     clean = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
     return subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=settings.BASE_DIR, env={**clean, **env}, capture_output=True, text=True
+        [sys.executable, "manage.py", *args],
+        cwd=settings.BASE_DIR,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
     )
 
 
 def test_check_deploy_is_clean_in_production():
-    result = manage("check", "--deploy", "--fail-level", "WARNING", env={**PRODUCTION_ENV, "DJANGO_SECRET_KEY": secrets.token_urlsafe(50)})
+    result = manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        env={**PRODUCTION_ENV, "DJANGO_SECRET_KEY": secrets.token_urlsafe(50)},
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
 
@@ -66,14 +78,20 @@ def _security_headers_ok(response, url):
 
 @pytest.mark.parametrize("language", ["kk", "ru"])
 def test_security_headers_and_no_inline_code_on_every_page_type(client, language):
-    urls = public_urls(language)[:8] + [f"/{language}/faq/jsn/", f"/{language}/clinics/pavlodar/", f"/{language}/no-such-page/"]
+    urls = public_urls(language)[:8] + [
+        f"/{language}/faq/jsn/",
+        f"/{language}/clinics/pavlodar/",
+        f"/{language}/no-such-page/",
+    ]
     for url in urls:
         response = client.get(url)
         _security_headers_ok(response, url)
         html = response.content.decode()
         assert "<style" not in html and " style=" not in html, url
         # Only external scripts run; JSON-LD blocks are data, which CSP does not execute.
-        assert all("src" in attrs or attrs.get("type") == "application/ld+json" for tag, attrs in tags(html, "script")), url
+        assert all(
+            "src" in attrs or attrs.get("type") == "application/ld+json" for tag, attrs in tags(html, "script")
+        ), url
 
 
 def test_admin_and_healthz_have_the_headers_too(editor_client):
@@ -93,7 +111,11 @@ def test_request_id_from_a_proxy_is_kept_when_sane(client):
 def shared_cache(tmp_path):
     """A file cache, as several gunicorn workers on one machine share it."""
     location = tmp_path / "cache"
-    with override_settings(CACHES={"default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": str(location)}}):
+    with override_settings(
+        CACHES={
+            "default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": str(location)}
+        }
+    ):
         caches["default"].clear()
         yield caches["default"]
 

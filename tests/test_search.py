@@ -1,16 +1,19 @@
 """Search as readers type: case, letters without marks, word endings, whole questions, Latin
 script, both languages; what the results page shows; safe input; an index that stays current."""
 
+import io
+import json
+
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
 from clinics.models import Clinic, Region
-from faq.models import Entry
-from search.models import SearchDocument, SearchQuery
-from search.engine import search
-from search.query import latin_to_cyrillic, parse
 from clinics.selectors import alphabet_key
+from faq.models import Entry
+from search.engine import search
+from search.models import SearchDocument, SearchQuery
+from search.query import latin_to_cyrillic, parse
 from search.textfold import fold
 
 pytestmark = pytest.mark.django_db
@@ -65,9 +68,17 @@ def test_query_finds_the_entry_in_the_first_three(client, language, query, numbe
 
 @pytest.mark.parametrize(
     "language, query, region",
-    [("kk", "Шымкент", None), ("kk", "Shymkent", None), ("kk", "Қарағанды", "karaganda"), ("kk", "karagandy", "karaganda"),
-     ("ru", "Караганда туберкулез", "karaganda"), ("ru", "Павлодар", "pavlodar"), ("kk", "Петропавл", "north-kazakhstan"),
-     ("ru", "Кокшетау", "akmola"), ("kk", "taraz", "jambyl")],
+    [
+        ("kk", "Шымкент", None),
+        ("kk", "Shymkent", None),
+        ("kk", "Қарағанды", "karaganda"),
+        ("kk", "karagandy", "karaganda"),
+        ("ru", "Караганда туберкулез", "karaganda"),
+        ("ru", "Павлодар", "pavlodar"),
+        ("kk", "Петропавл", "north-kazakhstan"),
+        ("ru", "Кокшетау", "akmola"),
+        ("kk", "taraz", "jambyl"),
+    ],
 )
 def test_clinic_rows_are_found_and_grouped_by_region(language, query, region):
     results = search(query, language)
@@ -91,7 +102,9 @@ def test_latin_and_cyrillic_find_the_same():
 def test_question_matches_rank_above_body_matches():
     results = search("апостиль", "kk")
     in_question = [e.number for e in results.entries if "апостиль" in fold(e.question_kk)]
-    assert [e.number for e in results.entries][: len(in_question)] == sorted(in_question, key=lambda n: [e.number for e in results.entries].index(n))
+    assert [e.number for e in results.entries][: len(in_question)] == sorted(
+        in_question, key=lambda n: [e.number for e in results.entries].index(n)
+    )
     assert set(in_question) == {5, 6}
 
 
@@ -110,7 +123,7 @@ def test_results_page_shows_highlights_topics_regions_and_counts(client):
     html = client.get("/kk/search/", {"q": "ата жолы"}).content.decode()
     assert "<mark>Ата</mark> <mark>жолы</mark>" in html
     assert "«Ата жолы» картасы" in html  # the entry's topic
-    assert "Сұрақтар мен жауаптар <span class=\"count\">(" in html
+    assert 'Сұрақтар мен жауаптар <span class="count">(' in html
 
     html = client.get("/ru/search/", {"q": "Караганда"}).content.decode()
     assert 'href="/ru/clinics/karaganda/"' in html
@@ -150,8 +163,25 @@ def test_empty_query_shows_the_topics(client):
 
 @pytest.mark.parametrize(
     "query",
-    ["<script>alert(1)</script>", "a" * 5000, "\x00\x01", "' OR 1=1 --", "%", "_", "%%__", "😀", "  ", "\u202e",
-     '"', "NEAR(a b)", "title : x", "*", "квота*", "а", "ә ғ"],
+    [
+        "<script>alert(1)</script>",
+        "a" * 5000,
+        "\x00\x01",
+        "' OR 1=1 --",
+        "%",
+        "_",
+        "%%__",
+        "😀",
+        "  ",
+        "\u202e",
+        '"',
+        "NEAR(a b)",
+        "title : x",
+        "*",
+        "квота*",
+        "а",
+        "ә ғ",
+    ],
 )
 def test_any_input_gives_a_page(client, query):
     response = client.get("/kk/search/", {"q": query})
@@ -168,7 +198,16 @@ def test_search_is_logged_without_personal_data(client):
     row = SearchQuery.objects.get(query="квота туралы", language="kk")
     assert row.count == 2 and row.zero_results == 0
     assert SearchQuery.objects.get(query="жоксозжок").zero_results == 1
-    assert {f.name for f in SearchQuery._meta.fields} <= {"id", "query", "language", "count", "zero_results", "last_results", "first_seen", "last_seen"}
+    assert {f.name for f in SearchQuery._meta.fields} <= {
+        "id",
+        "query",
+        "language",
+        "count",
+        "zero_results",
+        "last_results",
+        "first_seen",
+        "last_seen",
+    }
 
 
 def test_admin_shows_searches_that_found_nothing(editor_client, client):
@@ -200,8 +239,8 @@ def test_index_follows_deletes_and_region_renames():
 def test_index_follows_a_bulk_load():
     SearchDocument.objects.all().delete()
     assert not search("квота", "kk").entries
-    call_command("load_content", stdout=open("/dev/null", "w"))  # nothing to create: no documents yet
-    call_command("rebuild_search", stdout=open("/dev/null", "w"))
+    call_command("load_content", stdout=io.StringIO())  # nothing to create: no documents yet
+    call_command("rebuild_search", stdout=io.StringIO())
     assert SearchDocument.objects.count() == (Entry.objects.count() + Clinic.objects.count()) * 2
     assert 7 in [e.number for e in search("квота", "kk").entries]
 
@@ -209,11 +248,16 @@ def test_index_follows_a_bulk_load():
 def test_loaddata_indexes_fixture_rows(tmp_path):
     fixture = tmp_path / "entry.json"
     topic = Entry.objects.get(number=1).topic_id
-    fixture.write_text(
-        '[{"model": "faq.entry", "pk": 900, "fields": {"number": 99, "slug": "fixture", "topic": %d, '
-        '"question_kk": "Сынақ сұрағы Жаңаөзен", "answer_kk": "<p>Жауап</p>", "created": "2026-01-01T00:00:00Z", '
-        '"updated": "2026-01-01T00:00:00Z"}}]' % topic
-    )
+    fields = {
+        "number": 99,
+        "slug": "fixture",
+        "topic": topic,
+        "question_kk": "Сынақ сұрағы Жаңаөзен",
+        "answer_kk": "<p>Жауап</p>",
+        "created": "2026-01-01T00:00:00Z",
+        "updated": "2026-01-01T00:00:00Z",
+    }
+    fixture.write_text(json.dumps([{"model": "faq.entry", "pk": 900, "fields": fields}]))
     call_command("loaddata", str(fixture), verbosity=0)
     assert [e.number for e in search("жанаозен", "kk").entries] == [99]
 
@@ -238,7 +282,15 @@ def test_fold_keeps_one_character_per_character():
 def test_alphabet_key_follows_each_language():
     words = ["Ұлытау", "Алматы", "Қостанай", "Абай", "Шымкент", "Жамбыл", "Іле", "Яблоко", "Өскемен"]
     assert sorted(words, key=lambda w: alphabet_key(w, "kk")) == [
-        "Абай", "Алматы", "Жамбыл", "Қостанай", "Өскемен", "Ұлытау", "Шымкент", "Іле", "Яблоко",
+        "Абай",
+        "Алматы",
+        "Жамбыл",
+        "Қостанай",
+        "Өскемен",
+        "Ұлытау",
+        "Шымкент",
+        "Іле",
+        "Яблоко",
     ]
     assert sorted(["Яр", "Ёж", "Еда", "Жук"], key=lambda w: alphabet_key(w, "ru")) == ["Еда", "Ёж", "Жук", "Яр"]
 

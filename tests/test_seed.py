@@ -1,19 +1,20 @@
 """The seed loads completely and re-loading it never undoes an editor's work."""
 
+import io
 from collections import Counter
 
 import pytest
 from django.core.management import call_command
 
 from clinics.models import Clinic, ExaminationType, Quota, QuotaYear, Region
-from faq.models import Entry, Topic
 from editing.models import SeedRecord
+from faq.models import Entry, Topic
 
 pytestmark = pytest.mark.django_db
 
 
 def load():
-    call_command("load_content", stdout=open("/dev/null", "w"))
+    call_command("load_content", stdout=io.StringIO())
 
 
 def test_all_27_entries_in_order_with_unique_slugs():
@@ -62,8 +63,16 @@ def test_quota_2026_sums_to_2281_over_7_regions():
 def test_clinic_directory_rows_per_region():
     per_region = Counter(Clinic.objects.values_list("region__slug", flat=True))
     assert per_region == {
-        "astana": 7, "almaty": 7, "almaty-region": 7, "akmola": 7, "east-kazakhstan": 7,
-        "karaganda": 7, "pavlodar": 8, "north-kazakhstan": 8, "mangystau": 7, "jambyl": 7,
+        "astana": 7,
+        "almaty": 7,
+        "almaty-region": 7,
+        "akmola": 7,
+        "east-kazakhstan": 7,
+        "karaganda": 7,
+        "pavlodar": 8,
+        "north-kazakhstan": 8,
+        "mangystau": 7,
+        "jambyl": 7,
     }
     assert sum(per_region.values()) == 72
 
@@ -75,7 +84,9 @@ def test_examination_types_are_one_normalized_list():
         assert typo not in names
     # Every region with rows lists each of the seven disease types once.
     for region in Region.objects.filter(clinics__isnull=False).distinct():
-        types = Counter(region.clinics.exclude(examination_type__slug="conclusion").values_list("examination_type__slug", flat=True))
+        types = Counter(
+            region.clinics.exclude(examination_type__slug="conclusion").values_list("examination_type__slug", flat=True)
+        )
         assert len(types) == 7 and set(types.values()) == {1}, region.slug
 
 

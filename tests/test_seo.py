@@ -12,7 +12,9 @@ pytestmark = pytest.mark.django_db
 
 
 def jsonld_blocks(html):
-    return [json.loads(block) for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)]
+    return [
+        json.loads(block) for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    ]
 
 
 def test_sitemap_lists_every_page_in_both_languages_with_alternates(client):
@@ -43,7 +45,9 @@ def test_entry_page_has_faq_jsonld_description_and_open_graph(client):
     assert meta["og:locale"] == "ru_RU" and meta["og:type"] == "article"
 
 
-@pytest.mark.parametrize("url", ["/kk/", "/kk/faq/", "/ru/faq/jsn/", "/kk/clinics/pavlodar/", "/ru/quota/", "/kk/faq/topic/education/"])
+@pytest.mark.parametrize(
+    "url", ["/kk/", "/kk/faq/", "/ru/faq/jsn/", "/kk/clinics/pavlodar/", "/ru/quota/", "/kk/faq/topic/education/"]
+)
 def test_every_page_has_a_breadcrumb_list(client, url):
     html = client.get(url).content.decode()
     crumbs = [b for b in jsonld_blocks(html) if b["@type"] == "BreadcrumbList"][0]["itemListElement"]

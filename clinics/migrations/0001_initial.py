@@ -6,107 +6,254 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='ExaminationType',
+            name="ExaminationType",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=80, unique=True, verbose_name='slug')),
-                ('name', models.CharField(max_length=300, verbose_name='name')),
-                ('name_kk', models.CharField(max_length=300, null=True, verbose_name='name')),
-                ('name_ru', models.CharField(max_length=300, null=True, verbose_name='name')),
-                ('short_name', models.CharField(help_text="Used in the filter of a region's page.", max_length=80, verbose_name='short name')),
-                ('short_name_kk', models.CharField(help_text="Used in the filter of a region's page.", max_length=80, null=True, verbose_name='short name')),
-                ('short_name_ru', models.CharField(help_text="Used in the filter of a region's page.", max_length=80, null=True, verbose_name='short name')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("slug", models.SlugField(max_length=80, unique=True, verbose_name="slug")),
+                ("name", models.CharField(max_length=300, verbose_name="name")),
+                ("name_kk", models.CharField(max_length=300, null=True, verbose_name="name")),
+                ("name_ru", models.CharField(max_length=300, null=True, verbose_name="name")),
+                (
+                    "short_name",
+                    models.CharField(
+                        help_text="Used in the filter of a region's page.", max_length=80, verbose_name="short name"
+                    ),
+                ),
+                (
+                    "short_name_kk",
+                    models.CharField(
+                        help_text="Used in the filter of a region's page.",
+                        max_length=80,
+                        null=True,
+                        verbose_name="short name",
+                    ),
+                ),
+                (
+                    "short_name_ru",
+                    models.CharField(
+                        help_text="Used in the filter of a region's page.",
+                        max_length=80,
+                        null=True,
+                        verbose_name="short name",
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
             ],
             options={
-                'verbose_name': 'examination type',
-                'verbose_name_plural': 'examination types',
-                'ordering': ['order', 'pk'],
+                "verbose_name": "examination type",
+                "verbose_name_plural": "examination types",
+                "ordering": ["order", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='QuotaYear',
+            name="QuotaYear",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(unique=True, validators=[django.core.validators.MinValueValidator(2000)], verbose_name='year')),
-                ('legal_order', models.TextField(help_text="The order that sets this year's quota.", verbose_name='legal order')),
-                ('legal_order_kk', models.TextField(help_text="The order that sets this year's quota.", null=True, verbose_name='legal order')),
-                ('legal_order_ru', models.TextField(help_text="The order that sets this year's quota.", null=True, verbose_name='legal order')),
-                ('eligibility', models.TextField(blank=True, help_text='The rule on which registered addresses qualify.', verbose_name='who qualifies')),
-                ('eligibility_kk', models.TextField(blank=True, help_text='The rule on which registered addresses qualify.', null=True, verbose_name='who qualifies')),
-                ('eligibility_ru', models.TextField(blank=True, help_text='The rule on which registered addresses qualify.', null=True, verbose_name='who qualifies')),
-                ('published', models.BooleanField(default=True, verbose_name='published')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "year",
+                    models.PositiveSmallIntegerField(
+                        unique=True, validators=[django.core.validators.MinValueValidator(2000)], verbose_name="year"
+                    ),
+                ),
+                (
+                    "legal_order",
+                    models.TextField(help_text="The order that sets this year's quota.", verbose_name="legal order"),
+                ),
+                (
+                    "legal_order_kk",
+                    models.TextField(
+                        help_text="The order that sets this year's quota.", null=True, verbose_name="legal order"
+                    ),
+                ),
+                (
+                    "legal_order_ru",
+                    models.TextField(
+                        help_text="The order that sets this year's quota.", null=True, verbose_name="legal order"
+                    ),
+                ),
+                (
+                    "eligibility",
+                    models.TextField(
+                        blank=True,
+                        help_text="The rule on which registered addresses qualify.",
+                        verbose_name="who qualifies",
+                    ),
+                ),
+                (
+                    "eligibility_kk",
+                    models.TextField(
+                        blank=True,
+                        help_text="The rule on which registered addresses qualify.",
+                        null=True,
+                        verbose_name="who qualifies",
+                    ),
+                ),
+                (
+                    "eligibility_ru",
+                    models.TextField(
+                        blank=True,
+                        help_text="The rule on which registered addresses qualify.",
+                        null=True,
+                        verbose_name="who qualifies",
+                    ),
+                ),
+                ("published", models.BooleanField(default=True, verbose_name="published")),
             ],
             options={
-                'verbose_name': 'quota year',
-                'verbose_name_plural': 'regional quotas',
-                'ordering': ['-year'],
+                "verbose_name": "quota year",
+                "verbose_name_plural": "regional quotas",
+                "ordering": ["-year"],
             },
         ),
         migrations.CreateModel(
-            name='Region',
+            name="Region",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(help_text='Part of the web address; shared by both languages.', max_length=80, unique=True, verbose_name='slug')),
-                ('name', models.CharField(max_length=120, verbose_name='name')),
-                ('name_kk', models.CharField(max_length=120, null=True, verbose_name='name')),
-                ('name_ru', models.CharField(max_length=120, null=True, verbose_name='name')),
-                ('short_name', models.CharField(blank=True, help_text='Common abbreviation, e.g. ШҚО / ВКО.', max_length=20, verbose_name='abbreviation')),
-                ('short_name_kk', models.CharField(blank=True, help_text='Common abbreviation, e.g. ШҚО / ВКО.', max_length=20, null=True, verbose_name='abbreviation')),
-                ('short_name_ru', models.CharField(blank=True, help_text='Common abbreviation, e.g. ШҚО / ВКО.', max_length=20, null=True, verbose_name='abbreviation')),
-                ('kind', models.CharField(choices=[('oblast', 'region (oblast)'), ('city', 'city of republican significance')], default='oblast', max_length=10, verbose_name='kind')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "slug",
+                    models.SlugField(
+                        help_text="Part of the web address; shared by both languages.",
+                        max_length=80,
+                        unique=True,
+                        verbose_name="slug",
+                    ),
+                ),
+                ("name", models.CharField(max_length=120, verbose_name="name")),
+                ("name_kk", models.CharField(max_length=120, null=True, verbose_name="name")),
+                ("name_ru", models.CharField(max_length=120, null=True, verbose_name="name")),
+                (
+                    "short_name",
+                    models.CharField(
+                        blank=True,
+                        help_text="Common abbreviation, e.g. ШҚО / ВКО.",
+                        max_length=20,
+                        verbose_name="abbreviation",
+                    ),
+                ),
+                (
+                    "short_name_kk",
+                    models.CharField(
+                        blank=True,
+                        help_text="Common abbreviation, e.g. ШҚО / ВКО.",
+                        max_length=20,
+                        null=True,
+                        verbose_name="abbreviation",
+                    ),
+                ),
+                (
+                    "short_name_ru",
+                    models.CharField(
+                        blank=True,
+                        help_text="Common abbreviation, e.g. ШҚО / ВКО.",
+                        max_length=20,
+                        null=True,
+                        verbose_name="abbreviation",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("oblast", "region (oblast)"), ("city", "city of republican significance")],
+                        default="oblast",
+                        max_length=10,
+                        verbose_name="kind",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'region',
-                'verbose_name_plural': 'regions',
-                'ordering': ['slug'],
+                "verbose_name": "region",
+                "verbose_name_plural": "regions",
+                "ordering": ["slug"],
             },
         ),
         migrations.CreateModel(
-            name='Clinic',
+            name="Clinic",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveSmallIntegerField(default=0, help_text='Rows of a region are listed by this number.', verbose_name='order')),
-                ('address', models.CharField(blank=True, max_length=300, verbose_name='address')),
-                ('address_kk', models.CharField(blank=True, max_length=300, null=True, verbose_name='address')),
-                ('address_ru', models.CharField(blank=True, max_length=300, null=True, verbose_name='address')),
-                ('transport', models.CharField(blank=True, max_length=300, verbose_name='public transport')),
-                ('transport_kk', models.CharField(blank=True, max_length=300, null=True, verbose_name='public transport')),
-                ('transport_ru', models.CharField(blank=True, max_length=300, null=True, verbose_name='public transport')),
-                ('phone', models.CharField(blank=True, max_length=100, verbose_name='phone')),
-                ('note', models.CharField(blank=True, max_length=300, verbose_name='note')),
-                ('note_kk', models.CharField(blank=True, max_length=300, null=True, verbose_name='note')),
-                ('note_ru', models.CharField(blank=True, max_length=300, null=True, verbose_name='note')),
-                ('examination_type', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='clinics', to='clinics.examinationtype', verbose_name='examination type')),
-                ('region', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='clinics', to='clinics.region', verbose_name='region')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "position",
+                    models.PositiveSmallIntegerField(
+                        default=0, help_text="Rows of a region are listed by this number.", verbose_name="order"
+                    ),
+                ),
+                ("address", models.CharField(blank=True, max_length=300, verbose_name="address")),
+                ("address_kk", models.CharField(blank=True, max_length=300, null=True, verbose_name="address")),
+                ("address_ru", models.CharField(blank=True, max_length=300, null=True, verbose_name="address")),
+                ("transport", models.CharField(blank=True, max_length=300, verbose_name="public transport")),
+                (
+                    "transport_kk",
+                    models.CharField(blank=True, max_length=300, null=True, verbose_name="public transport"),
+                ),
+                (
+                    "transport_ru",
+                    models.CharField(blank=True, max_length=300, null=True, verbose_name="public transport"),
+                ),
+                ("phone", models.CharField(blank=True, max_length=100, verbose_name="phone")),
+                ("note", models.CharField(blank=True, max_length=300, verbose_name="note")),
+                ("note_kk", models.CharField(blank=True, max_length=300, null=True, verbose_name="note")),
+                ("note_ru", models.CharField(blank=True, max_length=300, null=True, verbose_name="note")),
+                (
+                    "examination_type",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="clinics",
+                        to="clinics.examinationtype",
+                        verbose_name="examination type",
+                    ),
+                ),
+                (
+                    "region",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="clinics",
+                        to="clinics.region",
+                        verbose_name="region",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'clinic row',
-                'verbose_name_plural': 'clinic directory',
-                'ordering': ['region', 'position', 'pk'],
+                "verbose_name": "clinic row",
+                "verbose_name_plural": "clinic directory",
+                "ordering": ["region", "position", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Quota',
+            name="Quota",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('count', models.PositiveIntegerField(verbose_name='number of people')),
-                ('quota_year', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='quotas', to='clinics.quotayear', verbose_name='year')),
-                ('region', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='quotas', to='clinics.region', verbose_name='region')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("count", models.PositiveIntegerField(verbose_name="number of people")),
+                (
+                    "quota_year",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="quotas",
+                        to="clinics.quotayear",
+                        verbose_name="year",
+                    ),
+                ),
+                (
+                    "region",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="quotas",
+                        to="clinics.region",
+                        verbose_name="region",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'regional quota',
-                'verbose_name_plural': 'regional quotas',
-                'ordering': ['quota_year', 'pk'],
-                'constraints': [models.UniqueConstraint(fields=('quota_year', 'region'), name='one_quota_per_region_per_year')],
+                "verbose_name": "regional quota",
+                "verbose_name_plural": "regional quotas",
+                "ordering": ["quota_year", "pk"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("quota_year", "region"), name="one_quota_per_region_per_year")
+                ],
             },
         ),
     ]

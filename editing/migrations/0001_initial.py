@@ -35,7 +35,12 @@ class Migration(migrations.Migration):
                 migrations.CreateModel(
                     name="SeedRecord",
                     fields=[
-                        ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                        (
+                            "id",
+                            models.BigAutoField(
+                                auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                            ),
+                        ),
                         ("key", models.CharField(max_length=200, unique=True, verbose_name="seed key")),
                         ("object_id", models.PositiveBigIntegerField()),
                         ("loaded_at", models.DateTimeField(auto_now_add=True, verbose_name="loaded at")),

@@ -14,7 +14,13 @@ CONTENT = {
 }
 HISTORY = {
     "faq": ["historicaltopic", "historicalentry"],
-    "clinics": ["historicalregion", "historicalexaminationtype", "historicalclinic", "historicalquotayear", "historicalquota"],
+    "clinics": [
+        "historicalregion",
+        "historicalexaminationtype",
+        "historicalclinic",
+        "historicalquotayear",
+        "historicalquota",
+    ],
 }
 VIEW_ONLY = {"search": ["searchquery"]}
 

@@ -5,55 +5,141 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Topic',
+            name="Topic",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(help_text='Part of the web address; shared by both languages.', max_length=80, unique=True, verbose_name='slug')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('title_kk', models.CharField(max_length=200, null=True, verbose_name='title')),
-                ('title_ru', models.CharField(max_length=200, null=True, verbose_name='title')),
-                ('order', models.PositiveSmallIntegerField(default=0, help_text='Topics are listed by this number.', verbose_name='order')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "slug",
+                    models.SlugField(
+                        help_text="Part of the web address; shared by both languages.",
+                        max_length=80,
+                        unique=True,
+                        verbose_name="slug",
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("title_kk", models.CharField(max_length=200, null=True, verbose_name="title")),
+                ("title_ru", models.CharField(max_length=200, null=True, verbose_name="title")),
+                (
+                    "order",
+                    models.PositiveSmallIntegerField(
+                        default=0, help_text="Topics are listed by this number.", verbose_name="order"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'topic',
-                'verbose_name_plural': 'topics',
-                'ordering': ['order', 'pk'],
+                "verbose_name": "topic",
+                "verbose_name_plural": "topics",
+                "ordering": ["order", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Entry',
+            name="Entry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveSmallIntegerField(help_text="The entry's number in the reference; it orders the entries.", unique=True, verbose_name='number')),
-                ('slug', models.SlugField(help_text='Part of the permanent link; shared by both languages. Do not change it once published.', max_length=80, unique=True, verbose_name='slug')),
-                ('question', models.CharField(max_length=300, verbose_name='question')),
-                ('question_kk', models.CharField(max_length=300, null=True, verbose_name='question')),
-                ('question_ru', models.CharField(max_length=300, null=True, verbose_name='question')),
-                ('answer', models.TextField(help_text='HTML: paragraphs, lists, emphasis, links.', verbose_name='answer')),
-                ('answer_kk', models.TextField(help_text='HTML: paragraphs, lists, emphasis, links.', null=True, verbose_name='answer')),
-                ('answer_ru', models.TextField(help_text='HTML: paragraphs, lists, emphasis, links.', null=True, verbose_name='answer')),
-                ('source', models.TextField(blank=True, help_text='Legal source citation («Дереккөз»), one per line.', verbose_name='source')),
-                ('source_kk', models.TextField(blank=True, help_text='Legal source citation («Дереккөз»), one per line.', null=True, verbose_name='source')),
-                ('source_ru', models.TextField(blank=True, help_text='Legal source citation («Дереккөз»), one per line.', null=True, verbose_name='source')),
-                ('feature', models.CharField(blank=True, choices=[('', 'none'), ('quota', 'regional quota table'), ('clinics', 'clinic directory')], default='', help_text='Shows a link to the quota table or the clinic directory under the answer.', max_length=20, verbose_name='linked page')),
-                ('published', models.BooleanField(default=True, verbose_name='published')),
-                ('last_reviewed', models.DateField(blank=True, help_text='The date an editor last checked this answer against the law.', null=True, verbose_name='last reviewed')),
-                ('created', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('topic', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='entries', to='faq.topic', verbose_name='topic')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "number",
+                    models.PositiveSmallIntegerField(
+                        help_text="The entry's number in the reference; it orders the entries.",
+                        unique=True,
+                        verbose_name="number",
+                    ),
+                ),
+                (
+                    "slug",
+                    models.SlugField(
+                        help_text="Part of the permanent link; shared by both languages. Do not change it once published.",
+                        max_length=80,
+                        unique=True,
+                        verbose_name="slug",
+                    ),
+                ),
+                ("question", models.CharField(max_length=300, verbose_name="question")),
+                ("question_kk", models.CharField(max_length=300, null=True, verbose_name="question")),
+                ("question_ru", models.CharField(max_length=300, null=True, verbose_name="question")),
+                (
+                    "answer",
+                    models.TextField(help_text="HTML: paragraphs, lists, emphasis, links.", verbose_name="answer"),
+                ),
+                (
+                    "answer_kk",
+                    models.TextField(
+                        help_text="HTML: paragraphs, lists, emphasis, links.", null=True, verbose_name="answer"
+                    ),
+                ),
+                (
+                    "answer_ru",
+                    models.TextField(
+                        help_text="HTML: paragraphs, lists, emphasis, links.", null=True, verbose_name="answer"
+                    ),
+                ),
+                (
+                    "source",
+                    models.TextField(
+                        blank=True, help_text="Legal source citation («Дереккөз»), one per line.", verbose_name="source"
+                    ),
+                ),
+                (
+                    "source_kk",
+                    models.TextField(
+                        blank=True,
+                        help_text="Legal source citation («Дереккөз»), one per line.",
+                        null=True,
+                        verbose_name="source",
+                    ),
+                ),
+                (
+                    "source_ru",
+                    models.TextField(
+                        blank=True,
+                        help_text="Legal source citation («Дереккөз»), one per line.",
+                        null=True,
+                        verbose_name="source",
+                    ),
+                ),
+                (
+                    "feature",
+                    models.CharField(
+                        blank=True,
+                        choices=[("", "none"), ("quota", "regional quota table"), ("clinics", "clinic directory")],
+                        default="",
+                        help_text="Shows a link to the quota table or the clinic directory under the answer.",
+                        max_length=20,
+                        verbose_name="linked page",
+                    ),
+                ),
+                ("published", models.BooleanField(default=True, verbose_name="published")),
+                (
+                    "last_reviewed",
+                    models.DateField(
+                        blank=True,
+                        help_text="The date an editor last checked this answer against the law.",
+                        null=True,
+                        verbose_name="last reviewed",
+                    ),
+                ),
+                ("created", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "topic",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="entries",
+                        to="faq.topic",
+                        verbose_name="topic",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'entry',
-                'verbose_name_plural': 'entries',
-                'ordering': ['number'],
+                "verbose_name": "entry",
+                "verbose_name_plural": "entries",
+                "ordering": ["number"],
             },
         ),
     ]

@@ -4,14 +4,13 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('faq', '0001_initial'),
+        ("faq", "0001_initial"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='entry',
-            index=models.Index(fields=['topic', 'published'], name='entry_topic_published'),
+            model_name="entry",
+            index=models.Index(fields=["topic", "published"], name="entry_topic_published"),
         ),
     ]

@@ -8,81 +8,203 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('faq', '0002_entry_topic_published_index'),
+        ("faq", "0002_entry_topic_published_index"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Mci',
+            name="Mci",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(unique=True, validators=[django.core.validators.MinValueValidator(2000)], verbose_name='year')),
-                ('value', models.PositiveIntegerField(help_text='One MCI in tenge for this year, as set by the budget law.', validators=[django.core.validators.MinValueValidator(1)], verbose_name='value in tenge')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "year",
+                    models.PositiveSmallIntegerField(
+                        unique=True, validators=[django.core.validators.MinValueValidator(2000)], verbose_name="year"
+                    ),
+                ),
+                (
+                    "value",
+                    models.PositiveIntegerField(
+                        help_text="One MCI in tenge for this year, as set by the budget law.",
+                        validators=[django.core.validators.MinValueValidator(1)],
+                        verbose_name="value in tenge",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'monthly calculation index',
-                'verbose_name_plural': 'monthly calculation index by year',
-                'ordering': ['-year'],
+                "verbose_name": "monthly calculation index",
+                "verbose_name_plural": "monthly calculation index by year",
+                "ordering": ["-year"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalEntry',
+            name="HistoricalEntry",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('number', models.PositiveSmallIntegerField(db_index=True, help_text="The entry's number in the reference; it orders the entries.", verbose_name='number')),
-                ('slug', models.SlugField(help_text='Part of the permanent link; shared by both languages. Do not change it once published.', max_length=80, verbose_name='slug')),
-                ('question', models.CharField(max_length=300, verbose_name='question')),
-                ('question_kk', models.CharField(max_length=300, null=True, verbose_name='question')),
-                ('question_ru', models.CharField(max_length=300, null=True, verbose_name='question')),
-                ('answer', models.TextField(help_text='HTML: paragraphs, lists, emphasis, links.', verbose_name='answer')),
-                ('answer_kk', models.TextField(help_text='HTML: paragraphs, lists, emphasis, links.', null=True, verbose_name='answer')),
-                ('answer_ru', models.TextField(help_text='HTML: paragraphs, lists, emphasis, links.', null=True, verbose_name='answer')),
-                ('source', models.TextField(blank=True, help_text='Legal source citation («Дереккөз»), one per line.', verbose_name='source')),
-                ('source_kk', models.TextField(blank=True, help_text='Legal source citation («Дереккөз»), one per line.', null=True, verbose_name='source')),
-                ('source_ru', models.TextField(blank=True, help_text='Legal source citation («Дереккөз»), one per line.', null=True, verbose_name='source')),
-                ('feature', models.CharField(blank=True, choices=[('', 'none'), ('quota', 'regional quota table'), ('clinics', 'clinic directory')], default='', help_text='Shows a link to the quota table or the clinic directory under the answer.', max_length=20, verbose_name='linked page')),
-                ('published', models.BooleanField(default=True, verbose_name='published')),
-                ('last_reviewed', models.DateField(blank=True, help_text='The date an editor last checked this answer against the law.', null=True, verbose_name='last reviewed')),
-                ('created', models.DateTimeField(blank=True, editable=False, verbose_name='created')),
-                ('updated', models.DateTimeField(blank=True, editable=False, verbose_name='updated')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('topic', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='faq.topic', verbose_name='topic')),
+                ("id", models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID")),
+                (
+                    "number",
+                    models.PositiveSmallIntegerField(
+                        db_index=True,
+                        help_text="The entry's number in the reference; it orders the entries.",
+                        verbose_name="number",
+                    ),
+                ),
+                (
+                    "slug",
+                    models.SlugField(
+                        help_text="Part of the permanent link; shared by both languages. Do not change it once published.",
+                        max_length=80,
+                        verbose_name="slug",
+                    ),
+                ),
+                ("question", models.CharField(max_length=300, verbose_name="question")),
+                ("question_kk", models.CharField(max_length=300, null=True, verbose_name="question")),
+                ("question_ru", models.CharField(max_length=300, null=True, verbose_name="question")),
+                (
+                    "answer",
+                    models.TextField(help_text="HTML: paragraphs, lists, emphasis, links.", verbose_name="answer"),
+                ),
+                (
+                    "answer_kk",
+                    models.TextField(
+                        help_text="HTML: paragraphs, lists, emphasis, links.", null=True, verbose_name="answer"
+                    ),
+                ),
+                (
+                    "answer_ru",
+                    models.TextField(
+                        help_text="HTML: paragraphs, lists, emphasis, links.", null=True, verbose_name="answer"
+                    ),
+                ),
+                (
+                    "source",
+                    models.TextField(
+                        blank=True, help_text="Legal source citation («Дереккөз»), one per line.", verbose_name="source"
+                    ),
+                ),
+                (
+                    "source_kk",
+                    models.TextField(
+                        blank=True,
+                        help_text="Legal source citation («Дереккөз»), one per line.",
+                        null=True,
+                        verbose_name="source",
+                    ),
+                ),
+                (
+                    "source_ru",
+                    models.TextField(
+                        blank=True,
+                        help_text="Legal source citation («Дереккөз»), one per line.",
+                        null=True,
+                        verbose_name="source",
+                    ),
+                ),
+                (
+                    "feature",
+                    models.CharField(
+                        blank=True,
+                        choices=[("", "none"), ("quota", "regional quota table"), ("clinics", "clinic directory")],
+                        default="",
+                        help_text="Shows a link to the quota table or the clinic directory under the answer.",
+                        max_length=20,
+                        verbose_name="linked page",
+                    ),
+                ),
+                ("published", models.BooleanField(default=True, verbose_name="published")),
+                (
+                    "last_reviewed",
+                    models.DateField(
+                        blank=True,
+                        help_text="The date an editor last checked this answer against the law.",
+                        null=True,
+                        verbose_name="last reviewed",
+                    ),
+                ),
+                ("created", models.DateTimeField(blank=True, editable=False, verbose_name="created")),
+                ("updated", models.DateTimeField(blank=True, editable=False, verbose_name="updated")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "topic",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="faq.topic",
+                        verbose_name="topic",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical entry',
-                'verbose_name_plural': 'historical entries',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical entry",
+                "verbose_name_plural": "historical entries",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalTopic',
+            name="HistoricalTopic",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('slug', models.SlugField(help_text='Part of the web address; shared by both languages.', max_length=80, verbose_name='slug')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('title_kk', models.CharField(max_length=200, null=True, verbose_name='title')),
-                ('title_ru', models.CharField(max_length=200, null=True, verbose_name='title')),
-                ('order', models.PositiveSmallIntegerField(default=0, help_text='Topics are listed by this number.', verbose_name='order')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID")),
+                (
+                    "slug",
+                    models.SlugField(
+                        help_text="Part of the web address; shared by both languages.",
+                        max_length=80,
+                        verbose_name="slug",
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("title_kk", models.CharField(max_length=200, null=True, verbose_name="title")),
+                ("title_ru", models.CharField(max_length=200, null=True, verbose_name="title")),
+                (
+                    "order",
+                    models.PositiveSmallIntegerField(
+                        default=0, help_text="Topics are listed by this number.", verbose_name="order"
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical topic',
-                'verbose_name_plural': 'historical topics',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical topic",
+                "verbose_name_plural": "historical topics",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),

@@ -85,7 +85,10 @@ class Migration(migrations.Migration):
                     name="SearchDocument",
                     fields=[
                         ("id", models.BigIntegerField(primary_key=True, serialize=False)),
-                        ("kind", models.CharField(choices=[("entry", "entry"), ("clinic", "clinic row")], max_length=10)),
+                        (
+                            "kind",
+                            models.CharField(choices=[("entry", "entry"), ("clinic", "clinic row")], max_length=10),
+                        ),
                         ("object_id", models.PositiveBigIntegerField()),
                         ("language", models.CharField(max_length=5)),
                         ("title", models.TextField(blank=True)),
@@ -105,11 +108,19 @@ class Migration(migrations.Migration):
                 migrations.CreateModel(
                     name="SearchQuery",
                     fields=[
-                        ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                        (
+                            "id",
+                            models.BigAutoField(
+                                auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                            ),
+                        ),
                         ("query", models.CharField(max_length=200, verbose_name="query")),
                         ("language", models.CharField(max_length=5, verbose_name="language")),
                         ("count", models.PositiveIntegerField(default=0, verbose_name="searches")),
-                        ("zero_results", models.PositiveIntegerField(default=0, verbose_name="searches without results")),
+                        (
+                            "zero_results",
+                            models.PositiveIntegerField(default=0, verbose_name="searches without results"),
+                        ),
                         ("last_results", models.PositiveIntegerField(default=0, verbose_name="results last time")),
                         ("first_seen", models.DateTimeField(auto_now_add=True, verbose_name="first searched")),
                         ("last_seen", models.DateTimeField(auto_now=True, verbose_name="last searched")),

@@ -87,8 +87,9 @@ def page(context, site):
 
 @pytest.fixture
 def phone(browser, site):
-    context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True,
-                                  has_touch=True)
+    context = browser.new_context(
+        viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True, has_touch=True
+    )
     context.set_default_timeout(10_000)
     page = context.new_page()
     page.base = site

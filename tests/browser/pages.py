@@ -16,4 +16,3 @@ PAGE_TYPES = {
     "not-found": "/{lang}/no-such-page/",
 }
 NOT_FOUND = {"not-found"}
-

@@ -14,7 +14,9 @@ from tests.support.admin import form_data
 pytestmark = pytest.mark.django_db
 
 CSV, XLSX = "0", "1"  # positions in the admin's format list
-HEADER = "region,position,examination_type,address_kk,address_ru,transport_kk,transport_ru,phone,note_kk,note_ru,delete\n"
+HEADER = (
+    "region,position,examination_type,address_kk,address_ru,transport_kk,transport_ru,phone,note_kk,note_ru,delete\n"
+)
 
 
 def upload(client, model, content, name="rows.csv", fmt=CSV):
@@ -56,7 +58,8 @@ def test_a_good_file_is_previewed_then_imported_with_history(content_editor_clie
     content = (
         HEADER
         + f"pavlodar,90,{exam.slug},Жаңа мекенжай,Новый адрес,,,+7 700 000 00 00,,,\n"
-        + f"pavlodar,{existing.position},{existing.examination_type.slug},Түзетілген мекенжай,Исправленный адрес,,,,,,\n"
+        + f"pavlodar,{existing.position},{existing.examination_type.slug},"
+        + "Түзетілген мекенжай,Исправленный адрес,,,,,,\n"
     ).encode()
     preview = upload(content_editor_client, "clinic", content)
     result = preview.context["result"]
@@ -86,13 +89,19 @@ def test_quotas_export_and_import_as_xlsx_by_year_and_region_slug(content_editor
     quota = Quota.objects.select_related("quota_year", "region").first()
     response = content_editor_client.post(
         reverse("admin:clinics_quota_export"),
-        {"format": XLSX, "resource": "0", **{f"quotaresource_{name}": "on" for name in ("year", "region", "count", "delete")}},
+        {
+            "format": XLSX,
+            "resource": "0",
+            **{f"quotaresource_{name}": "on" for name in ("year", "region", "count", "delete")},
+        },
     )
     assert response.status_code == 200
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][:3] == ("year", "region", "count")
-    assert (str(quota.quota_year.year), quota.region.slug, str(quota.count)) in [tuple(map(str, r[:3])) for r in rows[1:]]
+    assert (str(quota.quota_year.year), quota.region.slug, str(quota.count)) in [
+        tuple(map(str, r[:3])) for r in rows[1:]
+    ]
 
     # Change one count in the workbook and import it back.
     for row in sheet.iter_rows(min_row=2):
@@ -144,7 +153,12 @@ def test_quota_form_refuses_negative_counts(content_editor_client):
 
 @pytest.mark.parametrize("model, lookup", [("region", {"slug": "pavlodar"}), ("examinationtype", {})])
 def test_deleting_a_region_or_examination_type_in_use_is_refused_with_a_message(content_editor_client, model, lookup):
-    obj = (Region if model == "region" else ExaminationType).objects.filter(**lookup).filter(clinics__isnull=False).first()
+    obj = (
+        (Region if model == "region" else ExaminationType)
+        .objects.filter(**lookup)
+        .filter(clinics__isnull=False)
+        .first()
+    )
     response = content_editor_client.post(reverse(f"admin:clinics_{model}_delete", args=[obj.pk]), {"post": "yes"})
     assert type(obj).objects.filter(pk=obj.pk).exists()
     assert response.context["protected"]
@@ -171,5 +185,7 @@ def test_clinic_rows_and_quotas_keep_history_in_both_languages(content_editor_cl
     assert record.address_ru == "Новый адрес" and record.address_kk == row.address_kk
     assert content_editor_client.get(reverse("admin:clinics_clinic_history", args=[row.pk])).status_code == 200
     for model in ("region", "examinationtype", "quotayear", "quota"):
-        obj = {"region": Region, "examinationtype": ExaminationType, "quotayear": QuotaYear, "quota": Quota}[model].objects.first()
+        obj = {"region": Region, "examinationtype": ExaminationType, "quotayear": QuotaYear, "quota": Quota}[
+            model
+        ].objects.first()
         assert content_editor_client.get(reverse(f"admin:clinics_{model}_history", args=[obj.pk])).status_code == 200

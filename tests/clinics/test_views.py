@@ -59,7 +59,7 @@ def test_unknown_region_is_404(client):
 
 def test_quota_page_shows_table_total_order_and_rule(client):
     html = client.get("/kk/quota/").content.decode()
-    assert "<td class=\"num\">2\xa0281</td>" in html
+    assert '<td class="num">2\xa0281</td>' in html
     assert "№ 401" in html
     assert "өңірлік квотаға ене алады" in html
     for slug in ("abai", "akmola", "north-kazakhstan", "ulytau", "kostanay", "pavlodar", "east-kazakhstan"):

@@ -119,7 +119,9 @@ def test_bulk_unpublish_and_publish_refresh_pages_and_search(content_editor_clie
     slug = entries[0].slug
     assert client.get(f"/kk/faq/{slug}/").status_code == 200  # now in the page cache
     changelist = reverse("admin:faq_entry_changelist")
-    response = content_editor_client.post(changelist, {"action": "unpublish", "_selected_action": [e.pk for e in entries]})
+    response = content_editor_client.post(
+        changelist, {"action": "unpublish", "_selected_action": [e.pk for e in entries]}
+    )
     assert response.status_code == 302
     assert not Entry.objects.filter(number__in=[10, 12], published=True).exists()
     assert client.get(f"/kk/faq/{slug}/").status_code == 404  # the cached page is not served
@@ -176,8 +178,14 @@ def test_amounts_in_mci_show_the_tenge_figure_of_the_current_year(client):
 
 def test_converted_seed_amounts_keep_the_figures_the_source_states_for_2026(client):
     # The tenge figures below are the ones the reference document states for 2026.
-    assert "1\xa0625 АЕК-тен (7\xa0028\xa0125 теңге)" in client.get("/kk/faq/ekonomikalyq-utqyrlyq-sertifikaty/").content.decode()
-    assert "1\xa0625 МРП (7\xa0028\xa0125 тенге)" in client.get("/ru/faq/ekonomikalyq-utqyrlyq-sertifikaty/").content.decode()
+    assert (
+        "1\xa0625 АЕК-тен (7\xa0028\xa0125 теңге)"
+        in client.get("/kk/faq/ekonomikalyq-utqyrlyq-sertifikaty/").content.decode()
+    )
+    assert (
+        "1\xa0625 МРП (7\xa0028\xa0125 тенге)"
+        in client.get("/ru/faq/ekonomikalyq-utqyrlyq-sertifikaty/").content.decode()
+    )
     assert "400 АЕК-ті (1\xa0730\xa0000 теңге)" in client.get("/kk/faq/qaitarymsyz-biznes-granttar/").content.decode()
     assert "400 МРП (1\xa0730\xa0000 тенге)" in client.get("/ru/faq/qaitarymsyz-biznes-granttar/").content.decode()
 
@@ -230,7 +238,16 @@ def test_content_editors_group_has_exactly_the_content_permissions():
     apps = {p.split(".")[0] for p in perms}
     assert apps == {"faq", "clinics", "search"}
     assert {p for p in perms if p.startswith("search.")} == {"search.view_searchquery"}
-    for model in ("faq.entry", "faq.topic", "faq.mci", "clinics.region", "clinics.examinationtype", "clinics.clinic", "clinics.quotayear", "clinics.quota"):
+    for model in (
+        "faq.entry",
+        "faq.topic",
+        "faq.mci",
+        "clinics.region",
+        "clinics.examinationtype",
+        "clinics.clinic",
+        "clinics.quotayear",
+        "clinics.quota",
+    ):
         app, name = model.split(".")
         assert {f"{app}.{action}_{name}" for action in ("view", "add", "change", "delete")} <= perms
     assert not any("seedrecord" in p or "searchdocument" in p for p in perms)
@@ -253,7 +270,9 @@ def test_repeated_failed_logins_lock_the_account_out(client, content_editor, set
 
 @pytest.mark.parametrize("language, text", [("kk", "Кесте кірістіру"), ("ru", "Вставить таблицу")])
 def test_editor_dialogs_are_translated_through_the_admin_js_catalog(content_editor_client, language, text):
-    html = content_editor_client.get(change_url(Entry.objects.get(number=1)), HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    html = content_editor_client.get(
+        change_url(Entry.objects.get(number=1)), HTTP_ACCEPT_LANGUAGE=language
+    ).content.decode()
     catalog = html.index(f'src="{reverse("admin:jsi18n")}"')
     assert catalog < html.index("editing/admin/prose-editor.js")  # window.gettext exists when the editor loads
     catalog_js = content_editor_client.get(reverse("admin:jsi18n"), HTTP_ACCEPT_LANGUAGE=language).content.decode()

@@ -7,7 +7,7 @@ def form_data(response) -> dict:
     """The data a browser would post back from an admin change form, as rendered."""
     form = response.context["adminform"].form
     data = {}
-    for name, field in form.fields.items():
+    for name in form.fields:
         value = form[name].value()
         if isinstance(value, bool):
             if value:
@@ -27,4 +27,6 @@ def form_data(response) -> dict:
 
 
 def login(client, username, password):
-    return client.post(reverse("admin:login"), {"username": username, "password": password, "next": reverse("admin:index")})
+    return client.post(
+        reverse("admin:login"), {"username": username, "password": password, "next": reverse("admin:index")}
+    )

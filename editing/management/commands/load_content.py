@@ -4,7 +4,10 @@ from editing.seeding import load_all
 
 
 class Command(BaseCommand):
-    help = "Load the seed content (FAQ, regions, quotas, clinics). Safe to re-run: never overwrites or deletes editors' work."
+    help = (
+        "Load the seed content (FAQ, regions, quotas, clinics). "
+        "Safe to re-run: never overwrites or deletes editors' work."
+    )
 
     def handle(self, *args, **options):
         stats = load_all()
