@@ -5,11 +5,6 @@ from django.utils import timezone
 
 from .models import Entry, Mci, Topic
 
-
-def published_entries() -> QuerySet[Entry]:
-    return Entry.objects.published().select_related("topic")
-
-
 # What lists of entries show: no answers, which are the bulk of each row.
 LIST_FIELDS = ("id", "number", "slug", "topic_id", "published", "question_kk", "question_ru")
 

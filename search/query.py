@@ -167,10 +167,6 @@ class Term:
     word: str  # as typed (lower case)
     patterns: tuple[str, ...]
 
-    @property
-    def stems(self) -> tuple[str, ...]:
-        return tuple(p.strip() for p in self.patterns)
-
 
 def _patterns(folded: str) -> set[str]:
     if len(folded) <= WHOLE_WORD_MAX:

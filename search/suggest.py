@@ -24,8 +24,7 @@ def _build() -> dict[str, dict[str, str]]:
         "question_kk", "question_ru", "answer_kk", "answer_ru"
     ):
         texts += [question_kk or "", question_ru or "", html_to_text(answer_kk or ""), html_to_text(answer_ru or "")]
-    for model in (Topic,):
-        texts += [t for pair in model.objects.values_list("title_kk", "title_ru") for t in pair if t]
+    texts += [t for pair in Topic.objects.values_list("title_kk", "title_ru") for t in pair if t]
     for model in (Region, ExaminationType):
         texts += [t for pair in model.objects.values_list("name_kk", "name_ru") for t in pair if t]
     words: dict[str, str] = {}
