@@ -3,6 +3,7 @@
 import json
 
 from django import template
+from django.conf import settings
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
@@ -14,7 +15,7 @@ register = template.Library()
 def translation_pending(obj, *fields):
     """True on a non-Kazakh page when a field has Kazakh text but none yet in the page's language."""
     language = get_language()
-    if language == "kk":
+    if language == settings.LANGUAGE_CODE:
         return False
     return any(getattr(obj, f"{name}_kk", None) and not getattr(obj, f"{name}_{language}", None) for name in fields)
 
