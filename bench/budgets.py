@@ -3,7 +3,7 @@
     python -m bench budgets                 (or `make budgets`)
     python -m bench budgets --no-lighthouse (page weights only)
 
-Builds a scratch copy of the site as bench_http does (its own SQLite database, file cache and
+Builds a scratch copy of the site as `python -m bench http` does (its own SQLite database, file cache and
 collected static files in a temporary folder; DJANGO_DEBUG=0, plain HTTP on 127.0.0.1 with
 DJANGO_SECURE=0) and starts gunicorn with gunicorn.conf.py. Then:
 

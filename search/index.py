@@ -10,6 +10,7 @@ return the same documents (the suite runs on both):
 
 from django.db import connection
 
+# Made by search/migrations/0001_initial.py (with the triggers that keep it in sync).
 FTS_TABLE = "otandastar_searchdocument_fts"
 
 
@@ -78,45 +79,3 @@ def _fts_query(patterns) -> str:
 
 def _like(pattern: str) -> str:
     return "%" + pattern.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-
-
-SQLITE_SETUP = [
-    f"""CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5(
-        title, body, content='otandastar_searchdocument', content_rowid='id',
-        tokenize='unicode61 remove_diacritics 0', prefix='2 3')""",
-    f"""CREATE TRIGGER IF NOT EXISTS searchdoc_fts_insert AFTER INSERT ON otandastar_searchdocument BEGIN
-        INSERT INTO {FTS_TABLE}(rowid, title, body) VALUES (new.id, new.title, new.body);
-    END""",
-    f"""CREATE TRIGGER IF NOT EXISTS searchdoc_fts_delete AFTER DELETE ON otandastar_searchdocument BEGIN
-        INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
-    END""",
-    f"""CREATE TRIGGER IF NOT EXISTS searchdoc_fts_update AFTER UPDATE ON otandastar_searchdocument BEGIN
-        INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
-        INSERT INTO {FTS_TABLE}(rowid, title, body) VALUES (new.id, new.title, new.body);
-    END""",
-    f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')",
-]
-SQLITE_TEARDOWN = [
-    "DROP TRIGGER IF EXISTS searchdoc_fts_insert",
-    "DROP TRIGGER IF EXISTS searchdoc_fts_delete",
-    "DROP TRIGGER IF EXISTS searchdoc_fts_update",
-    f"DROP TABLE IF EXISTS {FTS_TABLE}",
-]
-POSTGRES_SETUP = [
-    "CREATE EXTENSION IF NOT EXISTS pg_trgm",
-    "CREATE INDEX IF NOT EXISTS searchdoc_title_trgm ON otandastar_searchdocument USING gin (title gin_trgm_ops)",
-    "CREATE INDEX IF NOT EXISTS searchdoc_body_trgm ON otandastar_searchdocument USING gin (body gin_trgm_ops)",
-]
-POSTGRES_TEARDOWN = ["DROP INDEX IF EXISTS searchdoc_title_trgm", "DROP INDEX IF EXISTS searchdoc_body_trgm"]
-
-
-def create_index(schema_editor) -> None:
-    statements = {"sqlite": SQLITE_SETUP, "postgresql": POSTGRES_SETUP}.get(schema_editor.connection.vendor, [])
-    for sql in statements:
-        schema_editor.execute(sql)
-
-
-def drop_index(schema_editor) -> None:
-    statements = {"sqlite": SQLITE_TEARDOWN, "postgresql": POSTGRES_TEARDOWN}.get(schema_editor.connection.vendor, [])
-    for sql in statements:
-        schema_editor.execute(sql)
