@@ -11,21 +11,14 @@ stays Kazakh. Plain text survives the rich-text editor and the HTML cleaner unch
 
 import re
 
-from django.utils import formats, translation
+from django.utils import translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, pgettext
 
 from .selectors import current_mci
+from .shortcodes import SHORTCODE, grouped
 
-SHORTCODE = re.compile(
-    r"\[\[\s*(?:(?P<count>\d[\d \u00a0]*?)\s*)?(?P<unit>АЕК|МРП)(?P<suffix>-[^\s\]<]+)?\s*\]\]",
-    re.IGNORECASE,
-)
 UNIT_LANGUAGE = {"АЕК": "kk", "МРП": "ru"}
-
-
-def _number(value: int) -> str:
-    return formats.number_format(value, use_l10n=True, force_grouping=True)
 
 
 def _render(match, mci) -> str:
@@ -36,11 +29,11 @@ def _render(match, mci) -> str:
         if match["count"] is None:
             if mci is None:
                 return ""
-            return gettext("In %(year)s one MCI is %(value)s tenge") % {"year": mci.year, "value": _number(mci.value)}
+            return gettext("In %(year)s one MCI is %(value)s tenge") % {"year": mci.year, "value": grouped(mci.value)}
         count = int(re.sub(r"\D", "", match["count"]))
-        text = f"{_number(count)} {unit}{match['suffix'] or ''}"
+        text = f"{grouped(count)} {unit}{match['suffix'] or ''}"
         if mci is not None:
-            text += f" ({_number(count * mci.value)} {tenge})"
+            text += f" ({grouped(count * mci.value)} {tenge})"
         return text
 
 

@@ -1,10 +1,13 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from editing.html import clean_html
+
+from .shortcodes import shortcode_errors
 
 
 class Topic(models.Model):
@@ -90,6 +93,15 @@ class Entry(models.Model):
 
     def get_absolute_url(self):
         return reverse("faq:entry", kwargs={"slug": self.slug})
+
+    def clean(self):
+        # Malformed amounts are refused here, so every form that saves an entry reports them.
+        errors = {}
+        for language in settings.MODELTRANSLATION_LANGUAGES:
+            if messages := shortcode_errors(getattr(self, f"answer_{language}", "")):
+                errors[f"answer_{language}"] = messages
+        if errors:
+            raise ValidationError(errors)
 
 
 class Mci(models.Model):
