@@ -24,7 +24,8 @@ def topics_with_entries() -> list[Topic]:
 
 
 def get_topic(slug: str) -> Topic | None:
-    return Topic.objects.filter(slug=slug).first()
+    """A public topic: one with published entries (a draft topic's title is not public)."""
+    return Topic.objects.filter(slug=slug, entries__published=True).distinct().first()
 
 
 def topic_entries(topic: Topic) -> QuerySet[Entry]:

@@ -4,7 +4,8 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from clinics.models import QuotaYear, Region
-from faq.models import Entry, Topic
+from faq import selectors as faq_selectors
+from faq.models import Entry
 
 
 class I18nSitemap(Sitemap):
@@ -35,7 +36,8 @@ class Entries(I18nSitemap):
 
 class Topics(I18nSitemap):
     def items(self):
-        return Topic.objects.order_by("order")
+        # Only topics with published entries are public (a draft topic's title is not).
+        return faq_selectors.topics_with_counts().order_by("order")
 
 
 class Regions(I18nSitemap):
