@@ -7,7 +7,6 @@ import secrets
 import subprocess
 import sys
 import threading
-import time
 
 import pytest
 from django.conf import settings
@@ -23,7 +22,8 @@ from otandastar import pagecache
 from search.models import SearchQuery
 from tests.conftest import tags
 from tests.support.admin import form_data
-from tests.test_site import public_urls
+from tests.support.public_pages import LANGUAGES, PAGE_TYPES, Page, cases
+from tests.support.wait import wait_until
 
 pytestmark = pytest.mark.django_db
 
@@ -76,22 +76,20 @@ def _security_headers_ok(response, url):
     assert re.fullmatch(r"[0-9a-f]{32}", response["X-Request-ID"]), url
 
 
-@pytest.mark.parametrize("language", ["kk", "ru"])
-def test_security_headers_and_no_inline_code_on_every_page_type(client, language):
-    urls = public_urls(language)[:8] + [
-        f"/{language}/faq/jsn/",
-        f"/{language}/clinics/pavlodar/",
-        f"/{language}/no-such-page/",
-    ]
-    for url in urls:
-        response = client.get(url)
-        _security_headers_ok(response, url)
-        html = response.content.decode()
-        assert "<style" not in html and " style=" not in html, url
-        # Only external scripts run; JSON-LD blocks are data, which CSP does not execute.
-        assert all(
-            "src" in attrs or attrs.get("type") == "application/ld+json" for tag, attrs in tags(html, "script")
-        ), url
+SECURITY_PAGES = [*PAGE_TYPES, Page("faq:entry", slug="jsn"), Page("clinics:region", slug="pavlodar")]
+
+
+@pytest.mark.parametrize(
+    "language, page", cases(SECURITY_PAGES) + [pytest.param(lang, None, id=f"{lang}:not-found") for lang in LANGUAGES]
+)
+def test_security_headers_and_no_inline_code_on_every_page_type(client, language, page):
+    url = page.url(language) if page else f"/{language}/no-such-page/"
+    response = client.get(url)
+    _security_headers_ok(response, url)
+    html = response.content.decode()
+    assert "<style" not in html and " style=" not in html
+    # Only external scripts run; JSON-LD blocks are data, which CSP does not execute.
+    assert all("src" in attrs or attrs.get("type") == "application/ld+json" for tag, attrs in tags(html, "script"))
 
 
 def test_admin_and_healthz_have_the_headers_too(editor_client):
@@ -104,7 +102,8 @@ def test_admin_and_healthz_have_the_headers_too(editor_client):
 
 def test_request_id_from_a_proxy_is_kept_when_sane(client):
     assert client.get("/kk/", HTTP_X_REQUEST_ID="abc-123")["X-Request-ID"] == "abc-123"
-    assert client.get("/kk/", HTTP_X_REQUEST_ID="<script>")["X-Request-ID"] != "<script>"
+    # An unsafe one is replaced by an id of our own.
+    assert re.fullmatch(r"[0-9a-f]{32}", client.get("/kk/", HTTP_X_REQUEST_ID="<script>")["X-Request-ID"])
 
 
 @pytest.fixture
@@ -188,25 +187,43 @@ def _request_in_a_thread(path):
     return thread, result
 
 
-def test_requests_missing_the_same_page_wait_for_one_render():
+@pytest.fixture
+def lock_checks(monkeypatch):
+    """The cache keys whose presence a request has checked (a waiting request polls the render lock)."""
+    checked = []
+    backend = type(caches["default"])  # each thread has its own instance: watch the class
+    has_key = backend.has_key
+
+    def watched(self, key, version=None):
+        checked.append(key)
+        return has_key(self, key, version=version)
+
+    monkeypatch.setattr(backend, "has_key", watched)
+    return checked
+
+
+def test_requests_missing_the_same_page_wait_for_one_render(lock_checks):
     """Right after an edit, the first request renders a page; the others wait for it."""
     key = pagecache.page_key(RequestFactory().get("/ru/quota/"), pagecache.content_version())
     assert cache.add(key + ":rendering", 1)  # another worker is rendering this page
     thread, result = _request_in_a_thread("/ru/quota/")
-    time.sleep(0.05)
-    assert thread.is_alive()  # waiting, not rendering
+    wait_until(lambda: key + ":rendering" in lock_checks, message="the request to check the other render's lock")
+    assert thread.is_alive() and "response" not in result  # waiting, not rendering
     cache.set(key, pagecache.CachedPage(200, (("Content-Type", "text/html; charset=utf-8"),), b"rendered by the other"))
     thread.join(5)
+    assert not thread.is_alive()
     assert result["response"].content == b"rendered by the other"
 
 
-def test_a_waiting_request_renders_itself_when_the_other_render_stores_nothing():
+def test_a_waiting_request_renders_itself_when_the_other_render_stores_nothing(lock_checks):
     key = pagecache.page_key(RequestFactory().get("/ru/quota/"), pagecache.content_version())
     assert cache.add(key + ":rendering", 1)
     thread, result = _request_in_a_thread("/ru/quota/")
-    time.sleep(0.05)
+    wait_until(lambda: key + ":rendering" in lock_checks, message="the request to check the other render's lock")
+    assert thread.is_alive() and "response" not in result  # waiting for the other render
     cache.delete(key + ":rendering")  # that render gave nothing to store (a 404, an error)
     thread.join(5)
+    assert not thread.is_alive()
     assert result["response"].status_code == 200 and "2\u00a0281" in result["response"].content.decode()
     assert not cache.has_key(key + ":rendering") and isinstance(cache.get(key), pagecache.CachedPage)
 
@@ -221,13 +238,13 @@ def cache_down(monkeypatch):
         monkeypatch.setattr(backend, name, refuse)
 
 
-def test_with_the_cache_down_readers_still_get_pages(client, request):
+@pytest.mark.parametrize("url", ["/kk/faq/jsn/", "/ru/clinics/pavlodar/", "/ru/search/?q=квота"])
+def test_with_the_cache_down_readers_still_get_pages(client, request, url):
     client.get("/kk/faq/jsn/")
     request.getfixturevalue("cache_down")
-    for url in ("/kk/faq/jsn/", "/ru/clinics/pavlodar/", "/ru/search/?q=квота"):
-        response = client.get(url)
-        assert response.status_code == 200, url
-        _security_headers_ok(response, url)
+    response = client.get(url)
+    assert response.status_code == 200
+    _security_headers_ok(response, url)
     assert client.get("/healthz").status_code == 503  # while the load balancer hears about it
 
 
@@ -269,15 +286,15 @@ def database_down(monkeypatch):
     monkeypatch.setattr(utils.CursorWrapper, "executemany", refuse)
 
 
-def test_database_down_serves_cached_pages_and_a_friendly_503(client, request):
-    assert client.get("/kk/faq/jsn/").status_code == 200  # now cached
+@pytest.mark.parametrize("language, text", [("kk", "Сайт уақытша қолжетімсіз"), ("ru", "Сайт временно недоступен")])
+def test_database_down_serves_cached_pages_and_a_friendly_503(client, request, language, text):
+    assert client.get(f"/{language}/faq/jsn/").status_code == 200  # now cached
     request.getfixturevalue("database_down")
-    assert client.get("/kk/faq/jsn/").status_code == 200
-    for language, text in (("kk", "Сайт уақытша қолжетімсіз"), ("ru", "Сайт временно недоступен")):
-        response = client.get(f"/{language}/clinics/")
-        assert response.status_code == 503
-        assert text in response.content.decode() and "Traceback" not in response.content.decode()
-        assert response["Retry-After"] == "60"
+    assert client.get(f"/{language}/faq/jsn/").status_code == 200
+    response = client.get(f"/{language}/clinics/")
+    assert response.status_code == 503
+    assert text in response.content.decode() and "Traceback" not in response.content.decode()
+    assert response["Retry-After"] == "60"
     assert client.get("/healthz").status_code == 503
 
 
