@@ -49,7 +49,7 @@ class EntryAdmin(TranslationStatusMixin, FoldedSearchMixin, SimpleHistoryAdmin, 
     form = EntryAdminForm
     russian_fields = ("question", "answer", "source")
     search_document_kind = SearchDocument.Kind.ENTRY
-    search_fields = ("question",)
+    search_fields = ("question", "answer", "source")
     list_display = ("number", "question", "topic", "published", "last_reviewed", "updated")
     list_display_links = ("number", "question")
     list_filter = ("published", ReviewFilter, "topic", "last_reviewed")

@@ -1,8 +1,12 @@
+from django.conf import settings
 from django.contrib import admin
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from editing.html import html_to_text
+
 from .models import SearchDocument, SearchQuery
+from .query import normalized
 from .textfold import fold
 
 
@@ -11,8 +15,9 @@ class FoldedSearchMixin:
 
     SQLite's icontains ignores Cyrillic case, and neither database folds қ/к or ә/а, so the
     default admin search would miss most Kazakh and Russian queries. Entries and clinic rows
-    are searched through their search documents; small lists (regions, topics…) are folded
-    in Python over `search_fields`.
+    are searched through their search documents; small lists (regions, topics…), and objects
+    without documents (unpublished entries are not searchable on the site, but editors must
+    find their drafts), are folded in Python over `search_fields` in every language.
     """
 
     search_document_kind = None
@@ -22,20 +27,32 @@ class FoldedSearchMixin:
         if not terms:
             return queryset, False
         if self.search_document_kind:
-            documents = SearchDocument.objects.filter(kind=self.search_document_kind)
+            indexed = SearchDocument.objects.filter(kind=self.search_document_kind)
+            documents = indexed
             for term in terms:
                 documents = documents.filter(
-                    object_id__in=SearchDocument.objects.filter(kind=self.search_document_kind)
-                    .filter(Q(title__contains=term) | Q(body__contains=term))
-                    .values("object_id")
+                    object_id__in=indexed.filter(Q(title__contains=term) | Q(body__contains=term)).values("object_id")
                 )
-            return queryset.filter(pk__in=documents.values("object_id")), False
+            drafts = self._matching(queryset.exclude(pk__in=indexed.values("object_id")), terms)
+            return queryset.filter(Q(pk__in=documents.values("object_id")) | Q(pk__in=drafts)), False
+        return queryset.filter(pk__in=self._matching(queryset, terms)), False
+
+    def _matching(self, queryset, terms) -> list:
+        """Primary keys of the objects whose folded `search_fields` (each language) contain every term."""
         matching = []
         for obj in queryset:
-            text = fold(" ".join(str(getattr(obj, name, "") or "") for name in self.search_fields))
+            text = self._folded_text(obj)
             if all(term in text for term in terms):
                 matching.append(obj.pk)
-        return queryset.filter(pk__in=matching), False
+        return matching
+
+    def _folded_text(self, obj) -> str:
+        names = [
+            variant
+            for name in self.search_fields
+            for variant in (name, *(f"{name}_{code}" for code in settings.MODELTRANSLATION_LANGUAGES))
+        ]
+        return fold(html_to_text(" ".join(str(getattr(obj, name, "") or "") for name in names)))
 
 
 class FoundNothingFilter(admin.SimpleListFilter):
@@ -62,6 +79,12 @@ class SearchQueryAdmin(admin.ModelAdmin):
     search_fields = ("query",)
     ordering = ("-count",)
     readonly_fields = ("query", "language", "count", "zero_results", "last_results", "first_seen", "last_seen")
+
+    def get_search_results(self, request, queryset, search_term):
+        # Queries are stored normalized (folded, lower case): an editor's words are compared the same way.
+        for word in normalized(search_term).split():
+            queryset = queryset.filter(query__contains=word)
+        return queryset, False
 
     def has_add_permission(self, request):
         return False
