@@ -34,7 +34,11 @@ def test_index_follows_an_admin_edit(editor_client):
 
 def test_index_follows_deletes_and_region_renames():
     assert search("Тараз", "kk").clinic_count == 7
-    Clinic.objects.filter(region__slug="jambyl", position=1).delete()
+    row = Clinic.objects.get(region__slug="jambyl", position=1)
+    documents = SearchDocument.objects.filter(kind=SearchDocument.Kind.CLINIC, object_id=row.pk)
+    assert documents.count() == 2
+    row.delete()
+    assert not documents.exists()
     assert search("Тараз", "kk").clinic_count == 6
     region = Region.objects.get(slug="jambyl")
     region.name_ru = "Жамбылская область (Тараз-Сити)"
