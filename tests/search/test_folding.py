@@ -30,7 +30,7 @@ LETTERS = [
     ("қ", "к", "qa-as-ka"),
     ("ғ", "г", "ghayn-as-ge"),
     ("ң", "н", "eng-as-en"),
-    ("һ", "х", "shha-as-ha"),
+    # һ → х is folded too (search/textfold.py), but the seed has no word with һ to search for.
 ]
 WORD = re.compile(r"\w+")
 
@@ -71,8 +71,7 @@ def typed_plain(word, letter, plain):
 @pytest.mark.parametrize(("letter", "plain"), [case[:2] for case in LETTERS], ids=[case[2] for case in LETTERS])
 def test_plain_letter_finds_the_kazakh_word_on_the_site_and_in_the_admin(editor_client, letter, plain):
     record, word = seed_word(letter)
-    if word is None:
-        pytest.skip(f"the seed content has no word with {letter}")
+    assert word is not None, f"the seed content has no word with {letter}"
     typed = typed_plain(word, letter, plain)
     assert typed != word and letter not in typed.lower()
 
