@@ -29,6 +29,10 @@ class Topic(models.Model):
         return reverse("faq:topic", kwargs={"slug": self.slug})
 
 
+# Characters of HTML per answer: five times the longest answer of the reference (entry 11, ~5 900).
+ANSWER_MAX_LENGTH = 30_000
+
+
 class EntryQuerySet(models.QuerySet):
     def published(self):
         return self.filter(published=True)
@@ -95,10 +99,21 @@ class Entry(models.Model):
         return reverse("faq:entry", kwargs={"slug": self.slug})
 
     def clean(self):
-        # Malformed amounts are refused here, so every form that saves an entry reports them.
+        # Checked here, so every form that saves an entry reports them. The length cap keeps every page
+        # that shows an answer fast to render (`python -m bench render` measures the worst case).
         errors = {}
         for language in settings.MODELTRANSLATION_LANGUAGES:
-            if messages := shortcode_errors(getattr(self, f"answer_{language}", "")):
+            answer = getattr(self, f"answer_{language}", "") or ""
+            messages = shortcode_errors(answer)
+            if len(answer) > ANSWER_MAX_LENGTH:
+                messages.append(
+                    _(
+                        "The answer is %(length)s characters long; at most %(max)s fit on one page. "
+                        "Split it into entries."
+                    )
+                    % {"length": len(answer), "max": ANSWER_MAX_LENGTH}
+                )
+            if messages:
                 errors[f"answer_{language}"] = messages
         if errors:
             raise ValidationError(errors)
