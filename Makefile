@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test lint setup messages clean bench bench-search budgets
+.PHONY: run test lint setup messages clean bench bench-search bench-render budgets
 
 # Reinstall only when the requirements change, so a second `make run` is quick.
 $(BIN)/.installed: requirements.txt requirements-dev.txt
@@ -46,6 +46,10 @@ bench: $(BIN)/.installed var/secret_key
 # Search server time per query class at 1×, 10× and 100× the content, in a scratch database.
 bench-search: $(BIN)/.installed var/secret_key
 	$(SECRET) $(BIN)/python -m bench search $(ARGS)
+
+# Render time of entry and search pages for the worst answers an editor can save (goal < 50 ms).
+bench-render: $(BIN)/.installed var/secret_key
+	$(SECRET) $(BIN)/python -m bench render $(ARGS)
 
 # Page weights (bytes per page in chromium) and Lighthouse scores (mobile) of the site as in production.
 # Needs Debian's chromium and npm; installs lighthouse into var/node once. `make budgets ARGS=--no-lighthouse`.

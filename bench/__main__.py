@@ -2,6 +2,7 @@
 
     python -m bench http [--duration 5]     (make bench)
     python -m bench search                  (make bench-search)
+    python -m bench render                  (make bench-render)
     python -m bench budgets [--no-lighthouse] (make budgets)
 
 Each command builds its own scratch copy of the site; none touches the site's database.
@@ -11,7 +12,7 @@ import importlib
 import os
 import sys
 
-COMMANDS = ("http", "search", "budgets")
+COMMANDS = ("http", "search", "render", "budgets")
 
 
 def main(argv: list[str]) -> int:

@@ -129,3 +129,30 @@ def wait_until_up(url, seconds=30):
         except OSError:
             time.sleep(0.2)
     raise CommandError("gunicorn did not come up")
+
+
+SCRATCH_FLAG = "OTANDASTAR_BENCH_SCRATCH"
+
+
+def in_scratch_database() -> bool:
+    return os.environ.get(SCRATCH_FLAG) == "1"
+
+
+def rerun_in_scratch_database(argv: list[str], database_url: str | None = None) -> None:
+    """Run `python -m bench ARGV` again against a scratch database (default: a temporary SQLite file),
+    so a benchmark never touches the configured one."""
+    with tempfile.TemporaryDirectory() as tmp:
+        env = dict(os.environ)
+        env.update(
+            {
+                SCRATCH_FLAG: "1",
+                "DATABASE_URL": database_url or f"sqlite:///{Path(tmp) / 'bench.sqlite3'}",
+                "DJANGO_ALLOWED_HOSTS": "testserver",
+                "DJANGO_SECRET_KEY": env.get("DJANGO_SECRET_KEY") or "bench-only-secret",
+                "DJANGO_DEBUG": "0",
+                "CACHE_URL": "locmem://",
+                "OTANDASTAR_VAR_DIR": tmp,
+            }
+        )
+        if subprocess.call([sys.executable, "-m", "bench", *argv], env=env, cwd=settings.BASE_DIR) != 0:
+            raise CommandError("benchmark failed")

@@ -8,18 +8,15 @@ It never touches the configured database: it re-runs itself against the scratch 
 
 import io
 import math
-import os
 import random
 import statistics
-import subprocess
-import sys
-import tempfile
 import time
-from pathlib import Path
 
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
+
+from bench.scratch import in_scratch_database, rerun_in_scratch_database
 
 QUERIES = {
     "one word": [("kk", "квота"), ("kk", "құжаттарды"), ("ru", "документов"), ("ru", "апостиль"), ("kk", "Павлодар")],
@@ -33,7 +30,6 @@ QUERIES = {
     "no result": [("kk", "зззззз"), ("ru", "qwxzvb"), ("kk", "апастилль"), ("ru", "пенсионный фонд")],
 }
 SCALES = (1, 10, 100)
-ENV_FLAG = "OTANDASTAR_BENCH_SCRATCH"
 
 
 class Command(BaseCommand):
@@ -44,27 +40,9 @@ class Command(BaseCommand):
         parser.add_argument("--repeat", type=int, default=30, help="requests per query and scale")
 
     def handle(self, *args, **options):
-        if os.environ.get(ENV_FLAG) != "1":
-            return self._run_in_scratch(options)
+        if not in_scratch_database():
+            return rerun_in_scratch_database(["search", "--repeat", str(options["repeat"])], options["database_url"])
         self._benchmark(options["repeat"])
-
-    def _run_in_scratch(self, options):
-        with tempfile.TemporaryDirectory() as tmp:
-            env = dict(os.environ)
-            env.update(
-                {
-                    ENV_FLAG: "1",
-                    "DATABASE_URL": options["database_url"] or f"sqlite:///{Path(tmp) / 'bench.sqlite3'}",
-                    "DJANGO_ALLOWED_HOSTS": "testserver",
-                    "DJANGO_SECRET_KEY": env.get("DJANGO_SECRET_KEY") or "bench-only-secret",
-                    "DJANGO_DEBUG": "0",
-                    "CACHE_URL": "locmem://",
-                    "OTANDASTAR_VAR_DIR": tmp,
-                }
-            )
-            command = [sys.executable, "-m", "bench", "search", "--repeat", str(options["repeat"])]
-            if subprocess.call(command, env=env, cwd=settings.BASE_DIR) != 0:
-                raise CommandError("benchmark failed")
 
     def _benchmark(self, repeat):
         from django.db import connection

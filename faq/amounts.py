@@ -9,32 +9,56 @@ The unit chooses the language of the output, so a Kazakh text shown on /ru/ (pen
 stays Kazakh. Plain text survives the rich-text editor and the HTML cleaner unchanged.
 """
 
-import re
-
-from django.utils import translation
+from django.utils import formats, translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, pgettext
 
 from .selectors import current_mci
-from .shortcodes import SHORTCODE, grouped
+from .shortcodes import SHORTCODE
 
 UNIT_LANGUAGE = {"АЕК": "kk", "МРП": "ru"}
 
 
-def _render(match, mci) -> str:
-    language = UNIT_LANGUAGE[match["unit"].upper()]
-    with translation.override(language):
-        unit = pgettext("abbreviation", "MCI")
-        tenge = pgettext("currency", "tenge")
-        if match["count"] is None:
-            if mci is None:
-                return ""
-            return gettext("In %(year)s one MCI is %(value)s tenge") % {"year": mci.year, "value": grouped(mci.value)}
-        count = int(re.sub(r"\D", "", match["count"]))
-        text = f"{grouped(count)} {unit}{match['suffix'] or ''}"
-        if mci is not None:
-            text += f" ({grouped(count * mci.value)} {tenge})"
-        return text
+class _Labels:
+    """What the shortcodes of one text are shown with, looked up once per language, not once per shortcode
+    (activating a language and formatting a number cost more than the whole replacement)."""
+
+    def __init__(self, mci):
+        self.mci = mci
+        self.by_language = {}
+
+    def __call__(self, language: str) -> dict:
+        if language not in self.by_language:
+            with translation.override(language):
+                separator = formats.get_format("THOUSAND_SEPARATOR", language, use_l10n=True)
+                year = ""
+                if self.mci is not None:
+                    year = gettext("In %(year)s one MCI is %(value)s tenge") % {
+                        "year": self.mci.year,
+                        "value": _grouped(self.mci.value, separator),
+                    }
+                self.by_language[language] = {
+                    "unit": pgettext("abbreviation", "MCI"),
+                    "tenge": pgettext("currency", "tenge"),
+                    "separator": separator,
+                    "year": year,
+                }
+        return self.by_language[language]
+
+
+def _grouped(value: int, separator: str) -> str:
+    return f"{value:,}".replace(",", separator)
+
+
+def _render(match, labels: _Labels) -> str:
+    label = labels(UNIT_LANGUAGE[match["unit"].upper()])
+    if match["count"] is None:
+        return label["year"]
+    count = int(match["count"].replace(" ", "").replace("\u00a0", ""))
+    text = f"{_grouped(count, label['separator'])} {label['unit']}{match['suffix'] or ''}"
+    if labels.mci is not None:
+        text += f" ({_grouped(count * labels.mci.value, label['separator'])} {label['tenge']})"
+    return text
 
 
 def has_amounts(text: str) -> bool:
@@ -47,5 +71,6 @@ def expand(text: str, mci=None):
         return text
     if mci is None:
         mci = current_mci()
-    result = SHORTCODE.sub(lambda m: _render(m, mci), str(text))
+    labels = _Labels(mci)
+    result = SHORTCODE.sub(lambda m: _render(m, labels), str(text))
     return mark_safe(result) if hasattr(text, "__html__") else result

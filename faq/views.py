@@ -1,7 +1,10 @@
 from django.conf import settings
 from django.http import Http404
 from django.shortcuts import render
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+
+from editing.html import clean_html, html_to_text
 
 from . import amounts, selectors
 
@@ -42,8 +45,8 @@ def entry(request, slug):
         "faq/entry.html",
         {
             "entry": entry,
-            # Looked up once: the answer, the description and the structured data all state its amounts.
-            "mci": selectors.current_mci() if amounts.has_amounts(entry.answer) else None,
+            # Cleaned and expanded once: the page, its description and its structured data all show it.
+            **answer_display(entry.answer),
             "others": selectors.other_entries_of_topic(entry),
             "breadcrumbs": [
                 (_("Questions and answers"), "faq:index"),
@@ -52,3 +55,11 @@ def entry(request, slug):
             ],
         },
     )
+
+
+def answer_display(answer: str) -> dict:
+    """The answer as the page shows it (clean HTML, amounts with this year's tenge figures) and as plain text."""
+    html = mark_safe(clean_html(answer))
+    if amounts.has_amounts(answer):
+        html = amounts.expand(html, selectors.current_mci())
+    return {"answer_html": html, "answer_text": html_to_text(html)}
