@@ -1,10 +1,18 @@
 from django import forms
-from django.contrib import admin
+from django.conf import settings
+from django.contrib import admin, messages
+from django.core import signing
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Sum
 from django.forms.models import BaseInlineFormSet
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 from import_export.admin import ImportExportModelAdmin
-from import_export.formats.base_formats import CSV, XLSX
+from import_export.forms import ConfirmImportForm, ImportForm
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -14,13 +22,127 @@ from search.admin import FoldedSearchMixin
 from search.models import SearchDocument
 
 from .models import Clinic, ExaminationType, Quota, QuotaYear, Region
-from .resources import ClinicResource, QuotaResource
+from .resources import ClinicResource, QuotaResource, SafeCSV, SafeXLSX, SpreadsheetLimitError
+
+UPLOAD_SALT = "clinics.import-upload"
+
+
+class SpreadsheetImportForm(ImportForm):
+    def clean_import_file(self):
+        upload = self.cleaned_data["import_file"]
+        limit = settings.SPREADSHEET_IMPORT_MAX_BYTES
+        if upload.size > limit:
+            raise forms.ValidationError(
+                _("The file is larger than %(limit)s bytes (%(megabytes)s MB). Split it into several files.")
+                % {"limit": limit, "megabytes": round(limit / 2**20, 1)}
+            )
+        return upload
+
+
+class SpreadsheetConfirmForm(ConfirmImportForm):
+    """The upload is named by a signed, expiring token (not a file name), the format by its position."""
+
+    def __init__(self, *args, formats=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["format"] = forms.ChoiceField(
+            choices=[(str(i), str(i)) for i in range(len(formats))], widget=forms.HiddenInput()
+        )
+
+    def clean_import_file_name(self):
+        try:
+            return signing.loads(
+                self.cleaned_data["import_file_name"], salt=UPLOAD_SALT, max_age=settings.SPREADSHEET_IMPORT_LIFETIME
+            )
+        except signing.BadSignature as error:
+            raise forms.ValidationError(_("The upload is unknown or has expired.")) from error
 
 
 class SpreadsheetMixin:
-    """CSV and XLSX import/export with a preview (django-import-export)."""
+    """CSV and XLSX import/export with a preview (django-import-export), hardened for untrusted files.
 
-    formats = [CSV, XLSX]
+    Preview and confirm check every row outside any transaction (ClinicResource's dry run); confirm then
+    writes in one transaction that checks each row again and writes nothing if one fails.
+    """
+
+    formats = [SafeCSV, SafeXLSX]
+    import_form_class = SpreadsheetImportForm
+    confirm_form_class = SpreadsheetConfirmForm
+
+    def get_confirm_form_kwargs(self, request, import_form=None):
+        return super().get_confirm_form_kwargs(request, import_form) | {"formats": self.get_import_formats()}
+
+    def get_confirm_form_initial(self, request, import_form):
+        initial = super().get_confirm_form_initial(request, import_form)
+        if initial:
+            initial["import_file_name"] = signing.dumps(initial["import_file_name"], salt=UPLOAD_SALT)
+        return initial
+
+    def add_data_read_fail_error_to_form(self, form, e):
+        if isinstance(e, SpreadsheetLimitError):
+            form.add_error("import_file", str(e))
+        else:
+            super().add_data_read_fail_error_to_form(form, e)
+
+    def get_import_data_kwargs(self, **kwargs):
+        # At confirm: one failing row rolls back the whole file, as the preview promises.
+        return super().get_import_data_kwargs(**kwargs) | {"rollback_on_validation_errors": True}
+
+    @method_decorator(require_POST)
+    def process_import(self, request, **kwargs):
+        if not self.has_import_permission(request):
+            raise PermissionDenied
+        app_label, model_name = self.get_model_info()
+        import_url = reverse(f"admin:{app_label}_{model_name}_import", current_app=self.admin_site.name)
+        form = self.create_confirm_form(request)
+        storage = None
+        if form.is_valid():
+            input_format = self.get_import_formats()[int(form.cleaned_data["format"])](encoding=self.from_encoding)
+            storage = self.get_tmp_storage_class()(name=form.cleaned_data["import_file_name"])
+            data = storage.read()
+        if storage is None or data is None:
+            messages.error(request, _("This upload has expired or is not valid. Please upload the file again."))
+            return redirect(import_url)
+        try:
+            try:
+                dataset = input_format.create_dataset(data)
+            except Exception:  # checked at the preview; only changed limits or a damaged cache lead here
+                messages.error(request, _("This upload has expired or is not valid. Please upload the file again."))
+                return redirect(import_url)
+            resource = self.choose_import_resource_class(form, request)(
+                **self.get_import_resource_kwargs(request, form=form, **kwargs)
+            )
+            # Check every row again first, outside any transaction: the database may have changed since
+            # the preview (e.g. a region was deleted). Only a clean file takes the write lock.
+            result = resource.import_data(dataset, dry_run=True, raise_errors=False, user=request.user)
+            if not (result.has_errors() or result.has_validation_errors()):
+                result = self.process_dataset(dataset, form, request, **kwargs)
+        finally:
+            storage.remove()
+        if result.has_errors() or result.has_validation_errors():
+            return self.confirm_failed(request, result)
+        return self.process_result(result, request)
+
+    def confirm_failed(self, request, result):
+        messages.error(
+            request,
+            _(
+                "Nothing was imported: the file no longer passes the checks (the data changed after the preview). "
+                "Correct the rows below and upload the file again."
+            ),
+        )
+        resources = self.get_import_resource_classes(request)
+        form = self.get_import_form_class(request)(self.get_import_formats(), resources)
+        context = self.admin_site.each_context(request) | {
+            "title": _("Import"),
+            "form": form,
+            "opts": self.model._meta,
+            "media": self.media + form.media,
+            "result": result,
+            "fields_list": [],
+            "import_error_display": self.import_error_display,
+        }
+        request.current_app = self.admin_site.name
+        return TemplateResponse(request, [self.import_template_name], context)
 
 
 class RegionAdminForm(StableSlugMixin, forms.ModelForm):

@@ -3,15 +3,134 @@
 Files use natural keys, not database ids: region and examination type by slug, the quota
 year by its number. A row whose `delete` column says yes/1 deletes the matching record.
 Imports run in one transaction with a preview first; a file with any invalid row writes nothing.
+
+Files are untrusted: exported cells that a spreadsheet program would run as a formula get a leading
+apostrophe (taken off again on import, so a round trip changes nothing), and uploads are refused past
+a size, a number of rows and a length of cell (settings SPREADSHEET_IMPORT_*) before any row is checked.
 """
 
+import io
+import itertools
+import re
+import zipfile
+
+import tablib
+from django.conf import settings
 from django.utils.translation import gettext as _
 from import_export import fields, resources
+from import_export.formats import base_formats
+from import_export.tmp_storages import CacheStorage
 from import_export.widgets import ForeignKeyWidget, IntegerWidget
 
 from .models import Clinic, ExaminationType, Quota, QuotaYear, Region
 
 YES = {"1", "yes", "y", "true", "x", "иә", "ия", "да"}
+
+# What Excel, LibreOffice and Google Sheets may run as a formula: = + - @, and tab or CR (skipped
+# before one). Apostrophes in front are counted in, so that a text which already starts with
+# "'=" also survives the round trip (export adds one apostrophe, import removes one).
+FORMULA_START = re.compile(r"'*[=+\-@\t\r]")
+
+
+def neutralise(value):
+    """The cell as text a spreadsheet shows and never runs: an apostrophe in front."""
+    if isinstance(value, str) and FORMULA_START.match(value):
+        return "'" + value
+    return value
+
+
+def restore(value):
+    """The text before `neutralise`; a file an editor typed by hand (no apostrophe) is left as it is."""
+    if isinstance(value, str) and value.startswith("'") and FORMULA_START.match(value):
+        return value[1:]
+    return value
+
+
+MAX_COLUMNS = 30  # columns read from a workbook; the resources use at most 11
+
+
+class SpreadsheetLimitError(ValueError):
+    """A file past the limits: its message is shown to the editor as the upload's error."""
+
+
+def _limits():
+    return settings.SPREADSHEET_IMPORT_MAX_ROWS, settings.SPREADSHEET_IMPORT_MAX_CELL_CHARS
+
+
+def _checked_rows(rows):
+    """Rows (the header first) with restored text, refused past the row or cell limit while reading."""
+    max_rows, max_cell = _limits()
+    count = -1  # the header is not a data row
+    for row in rows:
+        if all(value in (None, "") for value in row):
+            continue  # blank lines (and formatted but empty rows of a workbook) are not rows
+        count += 1
+        if count > max_rows:
+            raise SpreadsheetLimitError(
+                _("The file has more than %(count)s rows. Split it into several files.") % {"count": max_rows}
+            )
+        if any(isinstance(value, str) and len(value) > max_cell for value in row):
+            raise SpreadsheetLimitError(
+                _("Row %(row)s has a cell longer than %(chars)s characters.") % {"row": count + 1, "chars": max_cell}
+            )
+        yield [restore(value) for value in row]
+
+
+def _dataset(rows):
+    rows = _checked_rows(rows)
+    dataset = tablib.Dataset(headers=next(rows, []))
+    for row in rows:
+        dataset.append(row)
+    return dataset
+
+
+class NeutralisingFormatMixin:
+    def _escape_formulae(self, dataset):
+        # The library's own escaping drops one leading "=" (changing the text) and misses + - @.
+        for _row in range(len(dataset)):
+            dataset.append([neutralise(value) for value in dataset.lpop()])
+
+
+class SafeCSV(NeutralisingFormatMixin, base_formats.CSV):
+    def create_dataset(self, in_stream, **kwargs):
+        # The upload's size in bytes was checked by the form, so parsing it whole is bounded.
+        parsed = super().create_dataset(in_stream, **kwargs)
+        return _dataset(itertools.chain([parsed.headers or []], parsed))
+
+
+class SafeXLSX(NeutralisingFormatMixin, base_formats.XLSX):
+    def create_dataset(self, in_stream):
+        import openpyxl
+
+        # A few kilobytes of XLSX can unpack to hundreds of megabytes: check before reading a cell.
+        with zipfile.ZipFile(io.BytesIO(in_stream)) as archive:
+            unpacked = sum(member.file_size for member in archive.infolist())
+        if unpacked > settings.SPREADSHEET_IMPORT_MAX_UNPACKED_BYTES:
+            raise SpreadsheetLimitError(
+                _("The workbook unpacks to more than %(megabytes)s MB. Save only the rows to import.")
+                % {"megabytes": settings.SPREADSHEET_IMPORT_MAX_UNPACKED_BYTES // 2**20}
+            )
+        # read_only streams the sheet row by row; data_only gives a formula cell's value, not the formula.
+        book = openpyxl.load_workbook(io.BytesIO(in_stream), read_only=True, data_only=True)
+        try:
+            return _dataset(book.active.iter_rows(values_only=True, max_col=MAX_COLUMNS))
+        finally:
+            book.close()
+
+
+# Formats listed here export numbers as numbers (not text); the library tests the exact class.
+base_formats.BINARY_FORMATS.append(SafeXLSX)
+
+
+class UploadStorage(CacheStorage):
+    """An upload between preview and confirm: in the shared cache (every worker and server sees it),
+    under a random name, gone after SPREADSHEET_IMPORT_LIFETIME seconds if never confirmed."""
+
+    CACHE_PREFIX = "otandastar-import-"
+
+    @property
+    def CACHE_LIFETIME(self):  # noqa: N802 (the library's name)
+        return settings.SPREADSHEET_IMPORT_LIFETIME
 
 
 class NaturalKeyWidget(ForeignKeyWidget):
@@ -68,7 +187,31 @@ class DeleteColumnMixin:
         return ""
 
 
-class ClinicResource(RowErrorsMixin, DeleteColumnMixin, resources.ModelResource):
+class PreviewOutsideTransactionMixin:
+    """A dry run (the preview, and the check before confirm) only reads, outside any transaction.
+
+    The library would run it inside one, saving each row and rolling back at the end; on SQLite that
+    holds the write lock for the whole file. Outside a transaction it skips the saves and deletes
+    (save_instance/delete_instance) and only checks each row and shows its difference."""
+
+    def import_data(self, dataset, dry_run=False, raise_errors=False, collect_failed_rows=False, **kwargs):
+        if not dry_run:
+            return super().import_data(
+                dataset, dry_run=False, raise_errors=raise_errors, collect_failed_rows=collect_failed_rows, **kwargs
+            )
+        kwargs.pop("use_transactions", None)
+        kwargs.pop("rollback_on_validation_errors", None)
+        return self.import_data_inner(
+            dataset,
+            dry_run=True,
+            raise_errors=raise_errors,
+            using_transactions=False,
+            collect_failed_rows=collect_failed_rows,
+            **kwargs,
+        )
+
+
+class ClinicResource(PreviewOutsideTransactionMixin, RowErrorsMixin, DeleteColumnMixin, resources.ModelResource):
     region = fields.Field(attribute="region", column_name="region", widget=NaturalKeyWidget(Region, "slug"))
     examination_type = fields.Field(
         attribute="examination_type", column_name="examination_type", widget=NaturalKeyWidget(ExaminationType, "slug")
@@ -100,7 +243,7 @@ class ClinicResource(RowErrorsMixin, DeleteColumnMixin, resources.ModelResource)
         return super().get_queryset().select_related("region", "examination_type")
 
 
-class QuotaResource(RowErrorsMixin, DeleteColumnMixin, resources.ModelResource):
+class QuotaResource(PreviewOutsideTransactionMixin, RowErrorsMixin, DeleteColumnMixin, resources.ModelResource):
     year = fields.Field(attribute="quota_year", column_name="year", widget=NaturalKeyWidget(QuotaYear, "year"))
     region = fields.Field(attribute="region", column_name="region", widget=NaturalKeyWidget(Region, "slug"))
     count = fields.Field(attribute="count", column_name="count", widget=WholeNumberWidget())

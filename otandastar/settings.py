@@ -246,7 +246,15 @@ IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
-IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
+IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True  # = + - @ tab CR get an apostrophe (clinics.resources)
+IMPORT_EXPORT_ESCAPE_ILLEGAL_CHARS_ON_EXPORT = True  # a control character becomes U+FFFD, the XLSX still exports
+# An upload waits for its confirmation in the shared cache under a random name, and expires.
+IMPORT_EXPORT_TMP_STORAGE_CLASS = "clinics.resources.UploadStorage"
+SPREADSHEET_IMPORT_LIFETIME = 2 * 60 * 60  # seconds
+SPREADSHEET_IMPORT_MAX_BYTES = 2 * 2**20
+SPREADSHEET_IMPORT_MAX_UNPACKED_BYTES = 20 * 2**20  # an XLSX is a zip: its contents unpacked
+SPREADSHEET_IMPORT_MAX_ROWS = 5000
+SPREADSHEET_IMPORT_MAX_CELL_CHARS = 1000
 # History: editors revert with the change permission of the content model itself.
 SIMPLE_HISTORY_REVERT_DISABLED = False
 
