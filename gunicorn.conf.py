@@ -10,6 +10,8 @@ import multiprocessing
 import os
 import socket
 
+from gunicorn.http import wsgi as _wsgi
+
 bind = os.environ.get("GUNICORN_BIND", f"127.0.0.1:{os.environ.get('PORT', '8000')}")
 # gthread: one process per core (at least two, so one can restart while the other serves), each
 # with 2 threads for requests waiting on the database or cache. Cached pages keep the cores busy
@@ -31,8 +33,20 @@ keepalive = 5
 # restart costs a second of boot while requests queue (it showed as p99 spikes under load).
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "100000"))
 max_requests_jitter = 5000
-# Only the proxy may tell us the client's scheme (X-Forwarded-Proto).
+# Only the proxy may tell us the client's scheme (X-Forwarded-Proto); the app believes its X-Real-IP
+# (the address a failed login locks) from the same list (otandastar/settings.py).
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+# No `Server: gunicorn` header: the proxy sends its own (nginx does not pass an upstream's), and the
+# app server need not name itself to a scan. gunicorn has no setting for it, so its HTTP/1 response
+# (the only protocol it speaks here: http_protocols is "h1") leaves the line out.
+_default_headers = _wsgi.Response.default_headers
+if not getattr(_default_headers, "drops_server", False):  # the file is read again on each HUP
+
+    def _headers_without_server(response):
+        return [line for line in _default_headers(response) if not line.startswith("Server:")]
+
+    _headers_without_server.drops_server = True
+    _wsgi.Response.default_headers = _headers_without_server
 # One line per request, with the request id and no personal data (no address, no query string).
 accesslog = "-"
 errorlog = "-"

@@ -1,6 +1,9 @@
-"""Middleware that spans the apps: request ids, security headers, CSP, and a friendly 503."""
+"""Middleware that spans the apps: request ids, security headers, CSP, a friendly 503, and the
+client's address behind the proxy."""
 
 import contextvars
+import functools
+import ipaddress
 import logging
 import re
 import uuid
@@ -111,3 +114,39 @@ def unavailable_response(request) -> HttpResponse:
     response["Retry-After"] = "60"
     response["Cache-Control"] = "no-store"
     return response
+
+
+@functools.cache
+def _networks(allowed: tuple[str, ...]) -> tuple:
+    return tuple(ipaddress.ip_network(item) for item in allowed if item != "*")
+
+
+def _from_trusted_proxy(remote_addr: str) -> bool:
+    """Whether gunicorn trusts the peer (FORWARDED_ALLOW_IPS, checked the way gunicorn checks it)."""
+    allowed = tuple(settings.FORWARDED_ALLOW_IPS)
+    if "*" in allowed or not remote_addr:  # no address: a unix socket, which gunicorn trusts too
+        return True
+    try:
+        address = ipaddress.ip_address(remote_addr)
+    except ValueError:
+        return False
+    return any(address in network for network in _networks(allowed))
+
+
+def client_ip(request) -> str | None:
+    """The visitor's address for the login lockout (AXES_CLIENT_IP_CALLABLE).
+
+    The proxy's X-Real-IP only when the request comes from a trusted proxy: anyone else could name
+    someone else's address and lock them out. Anything but one plain address is ignored.
+    """
+    remote_addr = request.META.get("REMOTE_ADDR", "")
+    forwarded = request.META.get("HTTP_X_REAL_IP", "").strip()
+    if forwarded and _from_trusted_proxy(remote_addr):
+        try:
+            address = ipaddress.ip_address(forwarded)
+        except ValueError:
+            address = None
+        if address is not None and not getattr(address, "scope_id", None):
+            # One client, one key: an IPv4 client on an IPv6 socket counts as its IPv4 address.
+            return str(getattr(address, "ipv4_mapped", None) or address)
+    return remote_addr or None

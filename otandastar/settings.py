@@ -3,6 +3,7 @@
 Local defaults are safe for `make run`; the production set is documented in README.
 """
 
+import ipaddress
 import os
 from pathlib import Path
 
@@ -142,8 +143,24 @@ AXES_COOLOFF_TIME = 1  # hours; then the account can be tried again
 # Lock the username from that address only: a guesser cannot lock an editor out from everywhere.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+# A lock lasts AXES_COOLOFF_TIME from the failure that set it; tries while locked do not extend it.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 AXES_VERBOSE = False
+# Behind nginx every request comes from the proxy: the visitor's address is its X-Real-IP, believed
+# only from the proxies gunicorn trusts (the same FORWARDED_ALLOW_IPS, the same default).
+AXES_CLIENT_IP_CALLABLE = "otandastar.middleware.client_ip"
+FORWARDED_ALLOW_IPS = env_list("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+for _proxy in FORWARDED_ALLOW_IPS:
+    try:
+        if _proxy != "*":
+            ipaddress.ip_network(_proxy)  # a typo stops the start, as in gunicorn
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"FORWARDED_ALLOW_IPS: {_proxy!r} is not an address or network (e.g. 10.0.0.5 or 10.0.0.0/24)."
+        ) from None
+# After signing in (also when `next` points off the site), editors land on the admin's index.
+LOGIN_REDIRECT_URL = "admin:index"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -202,6 +219,10 @@ else:
 
 # Sessions (editors only) live in the database, so app servers keep no state of their own.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# A working day from signing in (10 hours), then sign in again: a forgotten or stolen session ends
+# the same day. Counted from login, not renewed by each request (SESSION_SAVE_EVERY_REQUEST): that
+# would let a session in use live forever and write it to the database on every admin page.
+SESSION_COOKIE_AGE = int(float(os.environ.get("DJANGO_SESSION_HOURS", "10")) * 60 * 60)
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"

@@ -2,6 +2,7 @@
 port is refused (each worker has its own SO_REUSEPORT socket, which would otherwise share the port)."""
 
 import subprocess
+import urllib.error
 import urllib.request
 
 from bench.scratch import children, free_port, production_env, start_gunicorn, wait_until_up
@@ -34,3 +35,22 @@ def test_gunicorn_serves_and_refuses_a_second_server_on_its_port(tmp_path):
     finally:
         first.terminate()
         first.wait(timeout=30)
+
+
+def test_gunicorn_does_not_name_itself(tmp_path):
+    """No `Server` header from gunicorn: the proxy sets its own (nginx does not pass the upstream's)."""
+    port = free_port()
+    server = _gunicorn(port, tmp_path)
+    try:
+        wait_until_up(f"http://127.0.0.1:{port}/healthz")
+        for path in ("/healthz", "/kk/", "/no-such-page/"):
+            try:
+                response = urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=5)
+            except urllib.error.HTTPError as error:
+                response = error
+            with response:
+                assert response.headers.get_all("Server") is None, path
+                assert response.headers["Date"]  # the other headers gunicorn adds are still there
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
