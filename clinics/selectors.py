@@ -50,6 +50,16 @@ def regions_with_counts() -> list[Region]:
     return _by_name(Region.objects.annotate(row_count=Count("clinics")))
 
 
+def directory() -> dict:
+    """The examination types and the regions (with `row_count`), split by whether they have rows."""
+    regions = regions_with_counts()
+    return {
+        "types": ExaminationType.objects.order_by("order", "pk"),
+        "regions_with_rows": [r for r in regions if r.row_count],
+        "regions_without_rows": [r for r in regions if not r.row_count],
+    }
+
+
 def get_region(slug: str) -> Region | None:
     return Region.objects.filter(slug=slug).first()
 

@@ -7,14 +7,11 @@ from .forms import RegionFilterForm
 
 
 def directory(request):
-    regions = selectors.regions_with_counts()
     return render(
         request,
         "clinics/directory.html",
         {
-            "regions": regions,
-            "regions_with_rows": [r for r in regions if r.row_count],
-            "regions_without_rows": [r for r in regions if not r.row_count],
+            **selectors.directory(),
             "breadcrumbs": [(_("Medical examination"), None)],
         },
     )

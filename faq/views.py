@@ -6,7 +6,10 @@ from django.utils.translation import gettext as _
 
 from editing.html import clean_html, html_to_text
 
+from clinics import selectors as clinic_selectors
+
 from . import amounts, selectors
+from .models import Entry
 
 
 def index(request):
@@ -48,6 +51,8 @@ def entry(request, slug):
             # Cleaned and expanded once: the page, its description and its structured data all show it.
             **answer_display(entry.answer),
             "others": selectors.other_entries_of_topic(entry),
+            # The entry on the medical examination shows the examinations and leads to each region's table.
+            "directory": clinic_selectors.directory() if entry.feature == Entry.Feature.CLINICS else None,
             "breadcrumbs": [
                 (_("Questions and answers"), "faq:index"),
                 (entry.topic.title, entry.topic.get_absolute_url()),

@@ -1,6 +1,8 @@
 import pytest
 from django.utils import translation
+from django.utils.html import escape
 
+from clinics.models import ExaminationType, Region
 from faq.models import Entry
 from tests.conftest import tags, text_of
 
@@ -18,7 +20,11 @@ def test_entry_page_shows_answer_citation_review_and_topic_neighbours(client):
     html = client.get("/kk/faq/jsn/").content.decode()
     assert entry.question_kk in html
     assert "<cite>«Сәйкестендіру нөмірлерінің ұлттық тізілімдері туралы»" in html
-    assert "Редактор әлі тексермеген." in html
+    # The source is named, not a "not reviewed" notice: that state is the admin's business.
+    assert "тексермеген" not in html
+    source = html.split('class="source"')[1].split("</aside>")[0]
+    assert "«Отандастар қоры» КеАҚ-ның қандастарға арналған анықтамалығы" in source
+    assert 'href="https://oq.gov.kz/"' in source and "Соңғы тексерілген күні" not in source
     neighbours = Entry.objects.filter(topic=entry.topic).exclude(pk=entry.pk)
     for other in neighbours:
         assert f'href="/kk/faq/{other.slug}/"' in html
@@ -35,10 +41,29 @@ def test_last_reviewed_date_is_formatted_in_kazakh(client):
     assert "12 января 2026" in client.get("/ru/faq/jsn/").content.decode()
 
 
-def test_entry_17_links_to_the_clinic_directory(client):
-    html = client.get("/kk/faq/meditsinalyq-anyqtama/").content.decode()
-    assert 'href="/kk/clinics/"' in html
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_entry_17_lists_the_examinations_and_leads_to_every_regions_table(client, language):
+    html = client.get(f"/{language}/faq/meditsinalyq-anyqtama/").content.decode()
+    section = html.split('class="directory"')[1].split("</section>")[0]
+    with translation.override(language):
+        for exam in ExaminationType.objects.all():
+            assert f"<li>{escape(exam.name)}" in section
+        for region in Region.objects.all():
+            assert f'href="/{language}/clinics/{region.slug}/"' in section
     assert "<table" not in html
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_an_entry_without_the_directory_does_not_list_it(client, language):
+    assert 'class="directory"' not in client.get(f"/{language}/faq/jsn/").content.decode()
+
+
+def test_a_review_date_is_shown_in_the_source_when_an_editor_set_it(client):
+    import datetime
+
+    Entry.objects.filter(number=1).update(last_reviewed=datetime.date(2026, 1, 12))
+    source = client.get("/kk/faq/jsn/").content.decode().split('class="source"')[1].split("</aside>")[0]
+    assert "Соңғы тексерілген күні" in source and 'datetime="2026-01-12"' in source
 
 
 def test_entry_7_links_to_the_quota_page(client):
