@@ -4,9 +4,8 @@ from django.shortcuts import render
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from editing.html import clean_html, html_to_text
-
 from clinics import selectors as clinic_selectors
+from editing.html import clean_html, html_to_text
 
 from . import amounts, selectors
 from .models import Entry
