@@ -9,19 +9,30 @@ The middleware sits near the top of the stack: a page is stored with the headers
 middleware below it added (security headers, CSP, gzip), and a hit is answered without
 running them again. Each worker also keeps the pages of the current version it has served
 in memory, so a hit costs one read of the shared cache (the version), not two.
+
+A page is keyed on what decides its content, so whichever request stores it, every request with
+the same key gets what it would have got rendered: scheme, host, path, the query parameters the
+page reads (others are dropped before it is rendered), and whether the compressor gzips for the
+request's Accept-Encoding. A session cookie counts only when its session exists.
 """
 
+import functools
 import hashlib
 import logging
 import threading
 import time
 from dataclasses import dataclass
+from importlib import import_module
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
+from django.middleware.gzip import re_accepts_gzip
+from django.urls import Resolver404, resolve
+from django.utils import translation
 from django.utils.cache import patch_cache_control, set_response_etag
 from django.utils.http import http_date
 
@@ -33,6 +44,15 @@ CDN_MAX_AGE = 30  # a shared cache (CDN) may serve a page this long; browsers al
 LOCAL_PAGES = 500  # per worker; pages are 2-10 kB compressed
 RENDER_LOCK_SECONDS = 10  # a renderer that died frees its lock after this long
 RENDER_WAIT_SECONDS = 2  # how long a request waits for another's render before rendering itself
+
+# The query parameters each public page reads (URL name: parameters); every other parameter is
+# dropped before the page is looked up or rendered, so `?utm_source=…` or `?fbclid=…` is served
+# the clean page from the cache, and no junk ends up in a stored page (its language links).
+# A view that reads a new parameter declares it here (tests/test_pagecache_keys.py checks).
+PAGE_PARAMETERS = {
+    "search": ("q", "page"),
+    "clinics:region": ("type",),
+}
 
 
 def content_version() -> int:
@@ -108,8 +128,61 @@ def _cacheable_request(request, public_prefixes) -> bool:
         request.method in ("GET", "HEAD")
         and request.path_info.startswith(public_prefixes)
         # Signed-in staff may see previews of unpublished entries: never cache their pages.
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and not _signed_in(request)
     )
+
+
+def _signed_in(request) -> bool:
+    """Whether the request's session cookie names a live session.
+
+    Readers send no session cookie, so they cost no lookup. A cookie naming no live session (made
+    up, expired, signed out elsewhere) is dropped from the request: the page is rendered and served
+    as for any reader, from the cache, instead of each such request rendering a page of its own.
+    """
+    session_key = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
+    if session_key is None:
+        return False
+    try:
+        store = import_module(settings.SESSION_ENGINE).SessionStore(session_key)
+        # A malformed key is refused without a lookup; load() gives {} for a missing or expired session.
+        live = store.session_key is not None and bool(store.load())
+    except Exception:  # the session store is down: render as usual (and show its error page)
+        logger.warning("session store unavailable", exc_info=True)
+        return True
+    if not live:
+        del request.COOKIES[settings.SESSION_COOKIE_NAME]
+    return live
+
+
+def _keep_page_parameters(request) -> None:
+    """Keep only the parameters the page reads (the last value of each, as views read them), in a fixed order."""
+    query = request.META.get("QUERY_STRING")
+    if not query:
+        return
+    names = _page_parameters(request.path_info)
+    given = [part.partition("=")[0] for part in query.split("&")]
+    if set(given) <= set(names) and len(set(given)) == len(given) and given == sorted(given, key=names.index):
+        return  # already clean (a browser's own form submission): no need to parse it here
+    params = request.GET
+    query = urlencode([(name, params[name]) for name in names if name in params])
+    request.META["QUERY_STRING"] = query
+    request.GET = QueryDict(query)
+
+
+@functools.lru_cache(maxsize=1024)
+def _page_parameters(path: str) -> tuple[str, ...]:
+    language = translation.get_language_from_path(path)
+    try:
+        with translation.override(language):  # i18n_patterns resolve in the path's language only
+            view_name = resolve(path).view_name
+    except Resolver404:
+        return ()
+    return PAGE_PARAMETERS.get(view_name, ())
+
+
+def _accepts_gzip(request) -> bool:
+    # The compressor's own test (GZipMiddleware), so the key always says what was rendered.
+    return bool(re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
 
 
 def _cacheable_response(response) -> bool:
@@ -131,6 +204,7 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not _cacheable_request(request, self.prefixes):
             return self.get_response(request)
+        _keep_page_parameters(request)
         version = _quietly(content_version)
         if version is None:  # the shared cache is down: readers still get pages, rendered for each request
             return self.get_response(request)
@@ -175,6 +249,8 @@ class PageCacheMiddleware:
         response = self.get_response(request)
         if not _cacheable_response(response):
             return response
+        if response.has_header("Content-Encoding") and not _accepts_gzip(request):
+            return response  # a compressed page is never stored for browsers that may not read it
         if not response.has_header("ETag"):  # ConditionalGetMiddleware above answers 304 with it
             set_response_etag(response)
         response["Last-Modified"] = http_date(version / 1e9)
@@ -195,7 +271,7 @@ def _quietly(operation, *args, default=None):
 
 
 def page_key(request, version) -> str:
-    encoding = "gzip" if "gzip" in request.headers.get("Accept-Encoding", "") else "identity"
+    encoding = "gzip" if _accepts_gzip(request) else "identity"
     # Scheme and host are part of the key: pages hold absolute (canonical) URLs. get_host()
     # also refuses hosts not in ALLOWED_HOSTS (400) before anything is looked up.
     address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
