@@ -117,7 +117,7 @@ def interface_text(html, language, contents, url=""):
     contents = [query, *contents] if query else contents
     parser = UIText(language)
     parser.feed(html)
-    text = " | ".join(parser.chunks)
+    text = " | ".join(parser.chunks).replace("\u00ad", "")  # soft hyphens in long names (quota map)
     for value in contents:
         if value in text:
             text = text.replace(value, " ")
