@@ -2,7 +2,8 @@
 
 Files use natural keys, not database ids: region and examination type by slug, the quota
 year by its number. A row whose `delete` column says yes/1 deletes the matching record.
-Imports run in one transaction with a preview first; a file with any invalid row writes nothing.
+The preview, and at confirm a second check, read only and run outside any transaction; then confirm
+writes in one transaction, which checks each row again: a file with any invalid row writes nothing.
 
 Files are untrusted: exported cells that a spreadsheet program would run as a formula get a leading
 apostrophe (taken off again on import, so a round trip changes nothing), and uploads are refused past
@@ -16,9 +17,11 @@ import zipfile
 
 import tablib
 from django.conf import settings
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext as _
 from import_export import fields, resources
 from import_export.formats import base_formats
+from import_export.instance_loaders import ModelInstanceLoader
 from import_export.tmp_storages import CacheStorage
 from import_export.widgets import ForeignKeyWidget, IntegerWidget
 
@@ -99,6 +102,20 @@ class SafeCSV(NeutralisingFormatMixin, base_formats.CSV):
 
 
 class SafeXLSX(NeutralisingFormatMixin, base_formats.XLSX):
+    def _escape_formulae(self, dataset):
+        # Characters XML cannot hold (control characters) become U+FFFD in the same single pass: the
+        # library's fallback for them (IMPORT_EXPORT_ESCAPE_ILLEGAL_CHARS_ON_EXPORT) exports twice,
+        # which would put a second apostrophe in front.
+        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+        for _row in range(len(dataset)):
+            dataset.append(
+                [
+                    ILLEGAL_CHARACTERS_RE.sub("\N{REPLACEMENT CHARACTER}", value) if isinstance(value, str) else value
+                    for value in map(neutralise, dataset.lpop())
+                ]
+            )
+
     def create_dataset(self, in_stream):
         import openpyxl
 
@@ -134,7 +151,10 @@ class UploadStorage(CacheStorage):
 
 
 class NaturalKeyWidget(ForeignKeyWidget):
-    """A related record by its natural key, with an error message an editor understands."""
+    """A related record by its natural key, with an error message an editor understands.
+
+    Regions, examination types and years are few: one query reads them all for the import (the
+    resource, and so this widget, is new for each preview and confirm), instead of one per cell."""
 
     def clean(self, value, row=None, **kwargs):
         if value in (None, ""):
@@ -142,19 +162,42 @@ class NaturalKeyWidget(ForeignKeyWidget):
         value = str(value).strip()
         if self.field == "year":
             value = value.removesuffix(".0")  # spreadsheets store whole numbers as floats
+        if getattr(self, "records", None) is None:
+            self.records = {str(getattr(obj, self.field)): obj for obj in self.get_queryset(value, row)}
         try:
-            return self.get_queryset(value, row).get(**{self.field: value})
-        except (self.model.DoesNotExist, ValueError) as error:
+            return self.records[value]
+        except KeyError as error:
             raise ValueError(
                 _("No %(model)s “%(value)s”. Use one of: %(choices)s.")
-                % {
-                    "model": self.model._meta.verbose_name,
-                    "value": value,
-                    "choices": ", ".join(
-                        str(v) for v in self.get_queryset(value, row).values_list(self.field, flat=True)
-                    ),
-                }
+                % {"model": self.model._meta.verbose_name, "value": value, "choices": ", ".join(self.records)}
             ) from error
+
+
+class KeyedInstanceLoader(ModelInstanceLoader):
+    """The records a file names by its key columns, read in one query instead of one per row."""
+
+    def __init__(self, resource, dataset=None):
+        super().__init__(resource, dataset)
+        resource.instance_loader = self  # so that the resource can tell it about rows it saves or deletes
+        self.key_fields = [resource.fields[name] for name in resource.get_import_id_fields()]
+        self.records = None
+
+    def key_of(self, obj):
+        return tuple(obj.serializable_value(field.attribute) for field in self.key_fields)
+
+    def get_instance(self, row):
+        if self.records is None:
+            self.records = {self.key_of(obj): obj for obj in self.get_queryset()}
+        values = [field.clean(row) for field in self.key_fields]
+        return self.records.get(tuple(getattr(value, "pk", value) for value in values))
+
+    def remember(self, obj):
+        if self.records is not None and obj.pk is not None:  # a dry run saves nothing: nothing to remember
+            self.records[self.key_of(obj)] = obj
+
+    def forget(self, obj):
+        if self.records is not None:
+            self.records.pop(self.key_of(obj), None)
 
 
 class WholeNumberWidget(IntegerWidget):
@@ -175,6 +218,35 @@ class RowErrorsMixin:
             return super().get_instance(instance_loader, row)
         except ValueError:
             return None  # importing the row then names the bad value in its own error
+
+    def after_save_instance(self, instance, row, **kwargs):
+        # A second row with the same key in one file then updates the first, as before.
+        self.instance_loader.remember(instance)
+
+    def after_delete_instance(self, instance, row, **kwargs):
+        self.instance_loader.forget(instance)
+
+
+class RelatedReadOnceMixin:
+    """Django's full_clean would check again, one query per row and column, that the region, type or
+    year exists: the key widgets have just read it (and read it again in the confirm's transaction)."""
+
+    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        errors = dict(import_validation_errors or {})
+        related = {f.attribute for f in self.get_import_fields() if isinstance(f.widget, NaturalKeyWidget)}
+        try:
+            instance.full_clean(exclude=set(errors) | related, validate_unique=False, validate_constraints=False)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        if validate_unique:  # as full_clean: uniqueness and constraints of the fields without errors
+            exclude = {name for name in errors if name != NON_FIELD_ERRORS}
+            for check in (instance.validate_unique, instance.validate_constraints):
+                try:
+                    check(exclude=exclude)
+                except ValidationError as error:
+                    errors = error.update_error_dict(errors)
+        if errors:
+            raise ValidationError(errors)
 
 
 class DeleteColumnMixin:
@@ -211,7 +283,9 @@ class PreviewOutsideTransactionMixin:
         )
 
 
-class ClinicResource(PreviewOutsideTransactionMixin, RowErrorsMixin, DeleteColumnMixin, resources.ModelResource):
+class ClinicResource(
+    PreviewOutsideTransactionMixin, RowErrorsMixin, RelatedReadOnceMixin, DeleteColumnMixin, resources.ModelResource
+):
     region = fields.Field(attribute="region", column_name="region", widget=NaturalKeyWidget(Region, "slug"))
     examination_type = fields.Field(
         attribute="examination_type", column_name="examination_type", widget=NaturalKeyWidget(ExaminationType, "slug")
@@ -235,6 +309,7 @@ class ClinicResource(PreviewOutsideTransactionMixin, RowErrorsMixin, DeleteColum
             "delete",
         )
         import_id_fields = ("region", "position")
+        instance_loader_class = KeyedInstanceLoader
         clean_model_instances = True
         skip_unchanged = True
         report_skipped = True
@@ -243,7 +318,9 @@ class ClinicResource(PreviewOutsideTransactionMixin, RowErrorsMixin, DeleteColum
         return super().get_queryset().select_related("region", "examination_type")
 
 
-class QuotaResource(PreviewOutsideTransactionMixin, RowErrorsMixin, DeleteColumnMixin, resources.ModelResource):
+class QuotaResource(
+    PreviewOutsideTransactionMixin, RowErrorsMixin, RelatedReadOnceMixin, DeleteColumnMixin, resources.ModelResource
+):
     year = fields.Field(attribute="quota_year", column_name="year", widget=NaturalKeyWidget(QuotaYear, "year"))
     region = fields.Field(attribute="region", column_name="region", widget=NaturalKeyWidget(Region, "slug"))
     count = fields.Field(attribute="count", column_name="count", widget=WholeNumberWidget())
@@ -253,6 +330,7 @@ class QuotaResource(PreviewOutsideTransactionMixin, RowErrorsMixin, DeleteColumn
         model = Quota
         fields = ("year", "region", "count", "delete")
         import_id_fields = ("year", "region")
+        instance_loader_class = KeyedInstanceLoader
         clean_model_instances = True
         skip_unchanged = True
         report_skipped = True

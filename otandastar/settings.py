@@ -267,8 +267,8 @@ IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
-IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True  # = + - @ tab CR get an apostrophe (clinics.resources)
-IMPORT_EXPORT_ESCAPE_ILLEGAL_CHARS_ON_EXPORT = True  # a control character becomes U+FFFD, the XLSX still exports
+# = + - @ tab CR get an apostrophe, control characters become U+FFFD (clinics.resources, on this hook).
+IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
 # An upload waits for its confirmation in the shared cache under a random name, and expires.
 IMPORT_EXPORT_TMP_STORAGE_CLASS = "clinics.resources.UploadStorage"
 SPREADSHEET_IMPORT_LIFETIME = 2 * 60 * 60  # seconds
