@@ -36,6 +36,7 @@ def load_regions(stats: LoadStats) -> None:
             {"slug": data["slug"]},
             {"order": data["order"], **_translated(data, name="name", short_name="short")},
             stats,
+            replaces=data.get("replaces"),  # corrected names (editing/seeding.py)
         )
 
 

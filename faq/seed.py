@@ -4,6 +4,7 @@ from pathlib import Path
 
 from django.conf import settings
 
+from editing.html import clean_html
 from editing.seeding import LoadStats, load_record, read_toml
 
 from .models import Entry, Mci, Topic
@@ -48,4 +49,15 @@ def load(stats: LoadStats) -> None:
         }
         # Seed text is kept as written, but without the surrounding blank lines of TOML blocks.
         values = {k: v.strip() if isinstance(v, str) else v for k, v in values.items()}
-        load_record(f"faq.entry:{data['number']}", Entry, {"number": data["number"]}, values, stats)
+        # Answers in the form Entry.save() stores them, so that the loader compares like with like
+        # (the hashes in `replaces` are of stored texts).
+        for lang in settings.MODELTRANSLATION_LANGUAGES:
+            values[f"answer_{lang}"] = clean_html(values[f"answer_{lang}"])
+        load_record(
+            f"faq.entry:{data['number']}",
+            Entry,
+            {"number": data["number"]},
+            values,
+            stats,
+            replaces=data.get("replaces"),
+        )
