@@ -24,7 +24,10 @@ from search.models import SearchDocument
 from .models import Clinic, ExaminationType, Quota, QuotaYear, Region
 from .resources import ClinicResource, QuotaResource, SafeCSV, SafeXLSX, SpreadsheetLimitError
 
-UPLOAD_SALT = "clinics.import-upload"
+
+def upload_salt(user):
+    """An upload's token is good for the editor who uploaded it only."""
+    return f"clinics.import-upload:{user.pk}"
 
 
 class SpreadsheetImportForm(ImportForm):
@@ -42,8 +45,9 @@ class SpreadsheetImportForm(ImportForm):
 class SpreadsheetConfirmForm(ConfirmImportForm):
     """The upload is named by a signed, expiring token (not a file name), the format by its position."""
 
-    def __init__(self, *args, formats=(), **kwargs):
+    def __init__(self, *args, formats=(), salt="", **kwargs):
         super().__init__(*args, **kwargs)
+        self.salt = salt
         self.fields["format"] = forms.ChoiceField(
             choices=[(str(i), str(i)) for i in range(len(formats))], widget=forms.HiddenInput()
         )
@@ -51,7 +55,7 @@ class SpreadsheetConfirmForm(ConfirmImportForm):
     def clean_import_file_name(self):
         try:
             return signing.loads(
-                self.cleaned_data["import_file_name"], salt=UPLOAD_SALT, max_age=settings.SPREADSHEET_IMPORT_LIFETIME
+                self.cleaned_data["import_file_name"], salt=self.salt, max_age=settings.SPREADSHEET_IMPORT_LIFETIME
             )
         except signing.BadSignature as error:
             raise forms.ValidationError(_("The upload is unknown or has expired.")) from error
@@ -69,12 +73,13 @@ class SpreadsheetMixin:
     confirm_form_class = SpreadsheetConfirmForm
 
     def get_confirm_form_kwargs(self, request, import_form=None):
-        return super().get_confirm_form_kwargs(request, import_form) | {"formats": self.get_import_formats()}
+        kwargs = super().get_confirm_form_kwargs(request, import_form)
+        return kwargs | {"formats": self.get_import_formats(), "salt": upload_salt(request.user)}
 
     def get_confirm_form_initial(self, request, import_form):
         initial = super().get_confirm_form_initial(request, import_form)
         if initial:
-            initial["import_file_name"] = signing.dumps(initial["import_file_name"], salt=UPLOAD_SALT)
+            initial["import_file_name"] = signing.dumps(initial["import_file_name"], salt=upload_salt(request.user))
         return initial
 
     def add_data_read_fail_error_to_form(self, form, e):

@@ -14,10 +14,11 @@ from django.core import signing
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from clinics.admin import UPLOAD_SALT
+from clinics.admin import upload_salt
 from clinics.models import Clinic, ExaminationType, Region
 from clinics.resources import ClinicResource, UploadStorage
 
@@ -217,12 +218,21 @@ def test_an_unconfirmed_upload_expires(content_editor_client, settings):
     assert not Clinic.objects.filter(region__slug="pavlodar", position=90).exists()
 
 
-def test_uploads_are_kept_in_the_cache_not_in_the_temp_folder(content_editor_client):
+def test_uploads_are_kept_in_the_cache_not_in_the_temp_folder(content_editor_client, content_editor):
     content = (HEADER + new_rows("pavlodar", 1)[0]).encode()
     token = confirm_data(upload(content_editor_client, "clinic", content))["import_file_name"]
-    name = signing.loads(token, salt=UPLOAD_SALT)
+    name = signing.loads(token, salt=upload_salt(content_editor))
     assert cache.get(UploadStorage.CACHE_PREFIX + name) == content
     assert not os.path.exists(os.path.join(tempfile.gettempdir(), name))
+
+
+def test_an_upload_is_confirmed_only_by_the_editor_who_made_it(content_editor_client, editor):
+    preview = upload(content_editor_client, "clinic", (HEADER + new_rows("pavlodar", 1)[0]).encode())
+    other = Client()
+    other.force_login(editor)
+    response = confirm(other, "clinic", confirm_data(preview), HTTP_ACCEPT_LANGUAGE="ru", follow=True)
+    assert any("загрузите файл снова" in m for m in messages_of(response))
+    assert not Clinic.objects.filter(region__slug="pavlodar", position=90).exists()
 
 
 def test_an_upload_gone_from_the_cache_is_a_message(content_editor_client):
