@@ -1,9 +1,9 @@
 """Sums stated in MCI (АЕК / МРП) inside answers, shown with their tenge figure for the current year.
 
 Editors write a shortcode in the answer text; the page shows it with the current value:
-  [[70 АЕК]]       → 70 АЕК (302 750 теңге)
-  [[70 МРП]]       → 70 МРП (302 750 тенге)
-  [[1625 АЕК-тен]] → 1 625 АЕК-тен (7 028 125 теңге)   (a Kazakh ending stays with the unit)
+  [[70 АЕК]]       → 70 АЕК (2026 жылы – 302 750 теңге)
+  [[70 МРП]]       → 70 МРП (в 2026 году – 302 750 тенге)
+  [[1625 АЕК-тен]] → 1 625 АЕК-тен (2026 жылы – 7 028 125 теңге)   (a Kazakh ending stays with the unit)
   [[АЕК]] / [[МРП]] → the sentence stating one MCI for the year
 The unit chooses the language of the output, so a Kazakh text shown on /ru/ (pending translation)
 stays Kazakh. Plain text survives the rich-text editor and the HTML cleaner unchanged.
@@ -38,6 +38,8 @@ class _Labels:
                         "value": _grouped(self.mci.value, separator),
                     }
                 self.by_language[language] = {
+                    # The tenge figure holds for one year: say which (the reference writes «2026 жылы – …»).
+                    "in_year": gettext("in %(year)s") % {"year": self.mci.year} if self.mci is not None else "",
                     "unit": pgettext("abbreviation", "MCI"),
                     "tenge": pgettext("currency", "tenge"),
                     "separator": separator,
@@ -57,7 +59,7 @@ def _render(match, labels: _Labels) -> str:
     count = int(match["count"].replace(" ", "").replace("\u00a0", ""))
     text = f"{_grouped(count, label['separator'])} {label['unit']}{match['suffix'] or ''}"
     if labels.mci is not None:
-        text += f" ({_grouped(count * labels.mci.value, label['separator'])} {label['tenge']})"
+        text += f" ({label['in_year']} – {_grouped(count * labels.mci.value, label['separator'])} {label['tenge']})"
     return text
 
 

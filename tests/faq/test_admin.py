@@ -156,14 +156,15 @@ def test_deleting_a_topic_in_use_is_refused_with_a_clear_message(content_editor_
     assert any(str(topic.entries.count()) in m for m in messages), messages
 
 
-def amount(count, value, language):
+def amount(count, value, language, year=2026):
     """How a page writes an MCI amount: kk/ru group thousands with a non-breaking space."""
     unit, tenge = {"kk": ("АЕК", "теңге"), "ru": ("МРП", "тенге")}[language]
+    in_year = {"kk": f"{year} жылы", "ru": f"в {year} году"}[language]
 
     def group(n):
         return f"{n:,}".replace(",", "\xa0")
 
-    return f"{group(count)} {unit} ({group(count * value)} {tenge})"
+    return f"{group(count)} {unit} ({in_year} – {group(count * value)} {tenge})"
 
 
 def test_amounts_in_mci_show_the_tenge_figure_of_the_current_year(client):
@@ -179,15 +180,21 @@ def test_amounts_in_mci_show_the_tenge_figure_of_the_current_year(client):
 def test_converted_seed_amounts_keep_the_figures_the_source_states_for_2026(client):
     # The tenge figures below are the ones the reference document states for 2026.
     assert (
-        "1\xa0625 АЕК-тен (7\xa0028\xa0125 теңге)"
+        "1\xa0625 АЕК-тен (2026 жылы – 7\xa0028\xa0125 теңге)"
         in client.get("/kk/faq/ekonomikalyq-utqyrlyq-sertifikaty/").content.decode()
     )
     assert (
-        "1\xa0625 МРП (7\xa0028\xa0125 тенге)"
+        "1\xa0625 МРП (в 2026 году – 7\xa0028\xa0125 тенге)"
         in client.get("/ru/faq/ekonomikalyq-utqyrlyq-sertifikaty/").content.decode()
     )
-    assert "400 АЕК-ті (1\xa0730\xa0000 теңге)" in client.get("/kk/faq/qaitarymsyz-biznes-granttar/").content.decode()
-    assert "400 МРП (1\xa0730\xa0000 тенге)" in client.get("/ru/faq/qaitarymsyz-biznes-granttar/").content.decode()
+    assert (
+        "400 АЕК-ті (2026 жылы – 1\xa0730\xa0000 теңге)"
+        in client.get("/kk/faq/qaitarymsyz-biznes-granttar/").content.decode()
+    )
+    assert (
+        "400 МРП (в 2026 году – 1\xa0730\xa0000 тенге)"
+        in client.get("/ru/faq/qaitarymsyz-biznes-granttar/").content.decode()
+    )
 
 
 def test_editor_changes_the_years_mci_and_every_page_follows(content_editor_client):
