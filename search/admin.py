@@ -70,12 +70,46 @@ class FoundNothingFilter(admin.SimpleListFilter):
         return queryset
 
 
+class SearchedFilter(admin.SimpleListFilter):
+    """By default only queries searched more than once: anyone can search for anything once, so the
+    single searches (typos, made-up words, a flood of them) would bury what many visitors look for."""
+
+    title = _("how often searched")
+    parameter_name = "searched"
+    CHOICES = [
+        (None, _("more than once")),
+        ("once", _("only once")),
+        ("all", _("all searches")),
+    ]
+
+    def lookups(self, request, model_admin):
+        return [(value, label) for value, label in self.CHOICES if value]
+
+    def choices(self, changelist):
+        # No "All" link of Django's own: "more than once" is what the list shows without a choice.
+        for value, label in self.CHOICES:
+            yield {
+                "selected": self.value() == value,
+                "query_string": changelist.get_query_string(
+                    {self.parameter_name: value} if value else {}, [] if value else [self.parameter_name]
+                ),
+                "display": label,
+            }
+
+    def queryset(self, request, queryset):
+        if self.value() == "all":
+            return queryset
+        if self.value() == "once":
+            return queryset.filter(count=1)
+        return queryset.filter(count__gt=1)
+
+
 @admin.register(SearchQuery)
 class SearchQueryAdmin(admin.ModelAdmin):
     """What visitors look for; queries without results point at missing answers."""
 
     list_display = ("query", "language", "count", "zero_results", "last_results", "last_seen")
-    list_filter = (FoundNothingFilter, "language")
+    list_filter = (SearchedFilter, FoundNothingFilter, "language")
     search_fields = ("query",)
     ordering = ("-count",)
     readonly_fields = ("query", "language", "count", "zero_results", "last_results", "first_seen", "last_seen")

@@ -13,6 +13,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
 from otandastar import pagecache
+from search import statistics
 from tests.support.public_pages import PAGE_TYPES, Page, cases
 
 pytestmark = pytest.mark.django_db
@@ -85,8 +86,15 @@ def test_a_page_first_requested_with_junk_parameters_is_stored_clean(client, dja
         assert Client().get(url).content == first.content
 
 
-def test_the_search_keeps_its_query_and_page_and_drops_the_rest(client, django_assert_num_queries, settings):
-    settings.SEARCH_LOG_FLUSH_SECONDS = 3600  # the statistics' writes are not the page's
+@pytest.fixture
+def statistics_buffered(settings):
+    """The search statistics wait in memory (as in production), and are discarded after the test."""
+    settings.SEARCH_LOG_FLUSH_SECONDS = 3600
+    yield
+    statistics.discard_pending()
+
+
+def test_the_search_keeps_its_query_and_page_and_drops_the_rest(client, django_assert_num_queries, statistics_buffered):
     first_page = client.get("/ru/search/", {"q": "клиника"}).content.decode()
     second_page = client.get("/ru/search/", {"q": "клиника", "page": "2"}).content.decode()
     assert "клиника" in first_page and first_page != second_page
