@@ -19,6 +19,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from editing.admin import ProtectedDeleteMixin, TranslationStatusMixin
 from editing.forms import StableSlugMixin
 from search.admin import FoldedSearchMixin
+from search.documents import indexing_deferred
 from search.models import SearchDocument
 
 from .models import Clinic, ExaminationType, Quota, QuotaYear, Region
@@ -120,7 +121,9 @@ class SpreadsheetMixin:
             # the preview (e.g. a region was deleted). Only a clean file takes the write lock.
             result = resource.import_data(dataset, dry_run=True, raise_errors=False, user=request.user)
             if not (result.has_errors() or result.has_validation_errors()):
-                result = self.process_dataset(dataset, form, request, **kwargs)
+                # The rows are indexed for search once, after the write transaction, not row by row inside it.
+                with indexing_deferred():
+                    result = self.process_dataset(dataset, form, request, **kwargs)
         finally:
             storage.remove()
         if result.has_errors() or result.has_validation_errors():

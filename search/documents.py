@@ -5,6 +5,9 @@ refreshes its documents through the signals below. Bulk paths that skip save(), 
 QuerySet.update(), need `manage.py rebuild_search` afterwards.
 """
 
+import threading
+from contextlib import contextmanager
+
 from django.conf import settings
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
@@ -80,9 +83,43 @@ def rebuild() -> int:
     return SearchDocument.objects.count()
 
 
+_deferred = threading.local()
+
+
+@contextmanager
+def indexing_deferred():
+    """Index the entries and clinic rows saved inside the block once, when it ends.
+
+    A spreadsheet import saves thousands of rows in one write transaction; indexing each as it is
+    saved kept the database locked about twice as long. Used outside that transaction, the rows are
+    indexed in one short write after it commits (and not at all if it fails).
+    """
+    if getattr(_deferred, "pending", None) is not None:  # already deferred by an outer block
+        yield
+        return
+    _deferred.pending = pending = {ENTRY: set(), CLINIC: set()}
+    try:
+        yield
+    finally:
+        _deferred.pending = None
+    if pending[ENTRY]:
+        index_entries(Entry.objects.filter(pk__in=pending[ENTRY]))
+    if pending[CLINIC]:
+        index_clinics(Clinic.objects.filter(pk__in=pending[CLINIC]))
+
+
+def _defer(kind, pk) -> bool:
+    pending = getattr(_deferred, "pending", None)
+    if pending is None:
+        return False
+    pending[kind].add(pk)
+    return True
+
+
 @receiver(post_save, sender=Entry)
 def entry_saved(sender, instance, raw=False, **kwargs):
-    index_entries([instance])
+    if not _defer(ENTRY, instance.pk):
+        index_entries([instance])
 
 
 @receiver(post_save, sender=Clinic)
@@ -92,7 +129,8 @@ def clinic_saved(sender, instance, raw=False, **kwargs):
         and ExaminationType.objects.filter(pk=instance.examination_type_id).exists()
     ):
         return  # a fixture loads rows before their region; rebuild_search after loaddata
-    index_clinics(Clinic.objects.filter(pk=instance.pk))
+    if not _defer(CLINIC, instance.pk):
+        index_clinics(Clinic.objects.filter(pk=instance.pk))
 
 
 @receiver(post_save, sender=Region)

@@ -332,3 +332,23 @@ def test_a_key_twice_in_one_file_creates_the_row_then_updates_it(content_editor_
     assert list(Clinic.objects.filter(region__slug="pavlodar", position=90).values_list("address_kk", flat=True)) == [
         "Екінші"
     ]
+
+
+def test_imported_rows_are_indexed_for_search_once_after_the_write_transaction(content_editor_client):
+    from search.engine import search
+
+    depth = len(connection.atomic_blocks)  # the test's own transaction
+    writes = []
+
+    def record(execute, sql, params, many, context):
+        if "searchdocument" in sql and not sql.lstrip().upper().startswith("SELECT"):
+            writes.append(len(connection.atomic_blocks) > depth + 1)  # inside the import's own transaction?
+        return execute(sql, params, many, context)
+
+    content = ("".join([HEADER, *new_rows("pavlodar", 20)])).replace("Мекенжай", "Жаңатұрмыс").encode()
+    preview = upload(content_editor_client, "clinic", content)
+    with connection.execute_wrapper(record):
+        assert confirm(content_editor_client, "clinic", confirm_data(preview)).status_code == 302
+    assert writes and not any(writes), writes  # a few bulk statements, none while the rows were written
+    assert len(writes) <= 4, len(writes)  # not one per row
+    assert search("Жаңатұрмыс", "kk").clinic_count == 20
