@@ -1,7 +1,10 @@
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from .phones import invalid_phone_message, normalize_phone, phone_is_valid
 
 
 class Region(models.Model):
@@ -58,7 +61,12 @@ class Clinic(models.Model):
     )
     address = models.CharField(_("address"), max_length=300, blank=True)
     transport = models.CharField(_("public transport"), max_length=300, blank=True)
-    phone = models.CharField(_("phone"), max_length=100, blank=True)
+    phone = models.CharField(
+        _("phone"),
+        max_length=100,
+        blank=True,
+        help_text=_("One Kazakhstan number with its area or operator code; it is stored as +7… and shown as 8 (…)."),
+    )
     note = models.CharField(_("note"), max_length=300, blank=True)
 
     class Meta:
@@ -69,8 +77,30 @@ class Clinic(models.Model):
     def __str__(self):
         return f"{self.region} · {self.examination_type}"
 
+    def save(self, *args, **kwargs):
+        # Every path (admin, import, seed) stores E.164; a number that is not valid stays as typed, for
+        # the "Data to check" page (the admin and the import refuse it in clean()).
+        self.phone = normalize_phone(self.phone)
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return self.region.get_absolute_url()
+
+    _loaded_phone = ""  # the phone as read from the database (from_db)
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._loaded_phone = instance.__dict__.get("phone", "")
+        return instance
+
+    def clean(self):
+        super().clean()
+        # A number already stored (e.g. the source's one with a digit missing) does not block other fixes
+        # to its row; the "Data to check" page lists it. A new or changed number must be valid.
+        if self.phone and self.phone != self._loaded_phone and not phone_is_valid(self.phone):
+            raise ValidationError({"phone": invalid_phone_message(self.phone)})
+        self.phone = normalize_phone(self.phone)
 
 
 class QuotaYear(models.Model):

@@ -23,9 +23,10 @@ from import_export import fields, resources
 from import_export.formats import base_formats
 from import_export.instance_loaders import ModelInstanceLoader
 from import_export.tmp_storages import CacheStorage
-from import_export.widgets import ForeignKeyWidget, IntegerWidget
+from import_export.widgets import CharWidget, ForeignKeyWidget, IntegerWidget
 
 from .models import Clinic, ExaminationType, Quota, QuotaYear, Region
+from .phones import normalize_phone
 
 YES = {"1", "yes", "y", "true", "x", "иә", "ия", "да"}
 
@@ -210,6 +211,14 @@ class WholeNumberWidget(IntegerWidget):
         return int(text)
 
 
+class PhoneWidget(CharWidget):
+    """A phone cell in E.164, so a row typed as 8 (…) compares equal to the stored +7…; Clinic.clean() refuses
+    a number that is not valid (the row's error)."""
+
+    def clean(self, value, row=None, **kwargs):
+        return normalize_phone(str(value if value is not None else "").removesuffix(".0"))  # number cells: floats
+
+
 class RowErrorsMixin:
     """An unknown region or year in a key column is reported as that row's error, like any other."""
 
@@ -291,6 +300,7 @@ class ClinicResource(
         attribute="examination_type", column_name="examination_type", widget=NaturalKeyWidget(ExaminationType, "slug")
     )
     position = fields.Field(attribute="position", column_name="position", widget=WholeNumberWidget())
+    phone = fields.Field(attribute="phone", column_name="phone", widget=PhoneWidget())
     delete = fields.Field(column_name="delete", readonly=True)
 
     class Meta:

@@ -4,14 +4,22 @@ import pyphen
 from django import template
 from django.utils.translation import get_language
 
+from clinics.phones import e164, national_format
+
 register = template.Library()
 
 
 @register.filter
 def tel_href(value):
-    """A `tel:` link target from a phone number as written in the source."""
-    digits = "".join(ch for ch in value or "" if ch.isdigit() or ch == "+")
-    return f"tel:{digits}" if digits else ""
+    """A `tel:` link target in E.164; none for a number that is not valid (no link to a wrong number)."""
+    number = e164(value)
+    return f"tel:{number}" if number else ""
+
+
+@register.filter
+def phone_display(value):
+    """The number in the national format, e.g. 8 (7212) 34 70 42; one that is not valid as typed."""
+    return national_format(value)
 
 
 # Russian: LibreOffice's hyphenation patterns (via pyphen). Kazakh has none there; its rule is regular
