@@ -9,6 +9,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.decorators import method_decorator
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from import_export.admin import ImportExportModelAdmin
@@ -22,7 +23,8 @@ from search.admin import FoldedSearchMixin
 from search.documents import indexing_deferred
 from search.models import SearchDocument
 
-from .models import Clinic, ExaminationType, Quota, QuotaYear, Region
+from .models import Clinic, ClinicToCheck, ExaminationType, Quota, QuotaYear, Region
+from .quality import PROBLEMS, problems_of, rows_with
 from .resources import ClinicResource, QuotaResource, SafeCSV, SafeXLSX, SpreadsheetLimitError
 
 
@@ -272,3 +274,52 @@ class QuotaAdmin(SpreadsheetMixin, ImportExportModelAdmin, SimpleHistoryAdmin):
     list_filter = ("quota_year", "region")
     list_select_related = ("quota_year", "region")
     ordering = ("-quota_year__year", "region__slug")
+
+
+class ProblemFilter(admin.SimpleListFilter):
+    title = _("problem")
+    parameter_name = "problem"
+
+    def lookups(self, request, model_admin):
+        return list(PROBLEMS.items())
+
+    def queryset(self, request, queryset):
+        if self.value() in PROBLEMS:
+            return queryset.filter(pk__in=rows_with(queryset, self.value()))
+        return queryset
+
+
+@admin.register(ClinicToCheck)
+class ClinicToCheckAdmin(admin.ModelAdmin):
+    """Data to check: clinic rows with a missing address, a missing or invalid phone, or missing Russian.
+    Read-only; each row links to the clinic row's own change form, where the editor fixes it."""
+
+    list_display = ("region", "position", "examination_type", "problems", "fix")
+    list_display_links = None
+    list_filter = (ProblemFilter, "region")
+    list_select_related = ("region", "examination_type")
+    ordering = ("region__slug", "position")
+    actions = None
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        return queryset.filter(pk__in=rows_with(queryset))
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("problems"))
+    def problems(self, obj):
+        return format_html_join(", ", "{}", ((PROBLEMS[code],) for code in problems_of(obj)))
+
+    @admin.display(description=_("fix"))
+    def fix(self, obj):
+        return format_html(
+            '<a href="{}">{}</a>', reverse("admin:clinics_clinic_change", args=[obj.pk]), _("Open the row to fix it")
+        )

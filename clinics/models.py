@@ -103,6 +103,15 @@ class Clinic(models.Model):
         self.phone = normalize_phone(self.phone)
 
 
+class ClinicToCheck(Clinic):
+    """The admin's "Data to check" list (clinics/quality.py): the same rows, read-only, for its own permission."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("data to check")
+        verbose_name_plural = _("data to check")
+
+
 class QuotaYear(models.Model):
     """The regional quota order of one year; its counts per region are Quota rows."""
 

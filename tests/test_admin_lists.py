@@ -154,6 +154,32 @@ class Each:
 
 EACH = "each related record"
 
+
+def _text(value) -> str:
+    return (value or "").strip()
+
+
+def _phone_valid(phone) -> bool:
+    import phonenumbers
+
+    try:
+        number = phonenumbers.parse(phone, "KZ")
+    except phonenumbers.NumberParseException:
+        return False
+    return phonenumbers.is_valid_number_for_region(number, "KZ")
+
+
+# The "Data to check" list: clinic rows an editor should complete or correct (clinics/quality.py).
+TO_CHECK = {
+    "No address (Kazakh)": lambda row: not _text(row.address_kk),
+    "No address (Russian)": lambda row: not _text(row.address_ru),
+    "No phone": lambda row: not _text(row.phone),
+    "Phone number not valid": lambda row: bool(_text(row.phone)) and not _phone_valid(row.phone),
+    "Russian missing": lambda row: any(
+        _text(getattr(row, f"{name}_kk")) and not _text(getattr(row, f"{name}_ru")) for name in ("transport", "note")
+    ),
+}
+
 FILTERS = {
     ("faq.topic", "ru"): RUSSIAN,
     ("faq.entry", "published"): {"Yes": lambda entry: entry.published, "No": lambda entry: not entry.published},
@@ -173,6 +199,8 @@ FILTERS = {
     ("clinics.clinic", "region"): {EACH: Each("region_id")},
     ("clinics.clinic", "examination_type"): {EACH: Each("examination_type_id")},
     ("clinics.clinic", "ru"): RUSSIAN,
+    ("clinics.clinictocheck", "problem"): TO_CHECK,
+    ("clinics.clinictocheck", "region"): {EACH: Each("region_id")},
     ("clinics.quotayear", "ru"): RUSSIAN,
     ("clinics.quota", "quota_year"): {EACH: Each("quota_year_id")},
     ("clinics.quota", "region"): {EACH: Each("region_id")},
@@ -191,7 +219,11 @@ FILTERS = {
 }
 FILTER_CASES = [(label, key, choice) for (label, key), choices in FILTERS.items() for choice in choices]
 # Lists that show part of their records until a filter asks for the rest: (that filter, what is shown).
-DEFAULT_FILTERS = {"search.searchquery": ("searched", lambda row: row.count > 1)}
+DEFAULT_FILTERS = {
+    "search.searchquery": ("searched", lambda row: row.count > 1),
+    # Only rows with a problem; the problem filter then narrows them down.
+    "clinics.clinictocheck": ("problem", lambda row: any(check(row) for check in TO_CHECK.values())),
+}
 
 
 def shown_by_default(label, records, key=None) -> list:
