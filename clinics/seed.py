@@ -53,7 +53,14 @@ def load_directory(stats: LoadStats) -> None:
             "phone": data.get("phone", ""),
             **_translated(data, address="address", transport="transport", note="note"),
         }
-        load_record(key, Clinic, {"region": region, "position": data["position"]}, values, stats)
+        load_record(
+            key,
+            Clinic,
+            {"region": region, "position": data["position"]},
+            values,
+            stats,
+            replaces=data.get("replaces"),  # corrected texts (editing/seeding.py)
+        )
 
 
 def load_quotas(stats: LoadStats) -> None:
