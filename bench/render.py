@@ -17,25 +17,33 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from bench.scratch import in_scratch_database, rerun_in_scratch_database
+from faq.shortcodes import MAX_AMOUNTS
 
 GOAL_MS = 50
 
 
-def _fill(unit: str, limit: int) -> str:
-    """`unit` repeated inside <p>…</p> up to `limit` characters."""
-    return "<p>" + unit * ((limit - 7) // len(unit)) + "</p>"
+def _fill(start: str, unit: str, end: str, limit: int) -> str:
+    """`start`, then `unit` repeated, then `end`: as close to `limit` characters as whole units allow."""
+    return start + unit * ((limit - len(start) - len(end)) // len(unit)) + end
 
 
 def worst_answers(limit: int) -> dict[str, str]:
-    cell = "<td>[[70 АЕК]] жәрдемақы</td>"
+    """Answers at the length cap, each with as many amounts as an answer may hold where it has any."""
+    amounts = "[[1 625 АЕК-тен]] " * MAX_AMOUNTS
+    row = "<tr>" + "<td>[[70 АЕК]] жәрдемақы</td>" * 4 + "</tr>"
     return {
-        "plain text": _fill("Қандас мәртебесін алу үшін құжаттар тапсырылады. ", limit),
-        "amounts only": _fill("[[1 625 АЕК-тен]] ", limit),
-        "one long word": _fill("ә", limit),
-        "many paragraphs": ("<p>жәрдемақы</p>" * (limit // 16))[:limit],
-        "nested lists": ("<ul><li><b><i>жәрдемақы [[АЕК]]</i></b></li></ul>" * (limit // 48))[:limit],
-        "many links": ("<a href='https://oq.gov.kz/'>жәрдемақы</a> " * (limit // 46))[:limit],
-        "big table": "<table>" + ("<tr>" + cell * 4 + "</tr>") * ((limit - 20) // (len(cell) * 4 + 9)) + "</table>",
+        "plain text": _fill("<p>", "Қандас мәртебесін алу үшін құжаттар тапсырылады. ", "</p>", limit),
+        "most amounts": _fill("<p>" + amounts, "құжаттар ", "</p>", limit),
+        "one long word": _fill("<p>", "ә", "</p>", limit),
+        "many paragraphs": _fill("", "<p>жәрдемақы</p>", "", limit),
+        "nested lists": _fill(
+            "<ul><li><b><i>жәрдемақы [[АЕК]]</i></b></li></ul>" * MAX_AMOUNTS,
+            "<ul><li><b>жәрдемақы</b></li></ul>",
+            "",
+            limit,
+        ),
+        "many links": _fill("", "<a href='https://oq.gov.kz/'>жәрдемақы</a> ", "", limit),
+        "big table": _fill("<table>" + row * (MAX_AMOUNTS // 4), "<tr><td>жәрдемақы</td></tr>", "</table>", limit),
     }
 
 

@@ -18,6 +18,8 @@ SHORTCODE = re.compile(
 )
 SHORTCODE_MAX_LENGTH = 60  # what `[[` … `]]` may hold, for the check on save
 MAX_COUNT = 100_000  # MCI in one amount; the law's largest sums are in the thousands
+# Amounts in one answer (the reference's answers state at most 16): each is formatted on every render.
+MAX_AMOUNTS = 100
 
 
 def grouped(value: int) -> str:
@@ -29,6 +31,11 @@ def shortcode_errors(text: str) -> list[str]:
     """Messages for every `[[…]]` in `text` that is not a valid amount (checked when an editor saves)."""
     errors = []
     text = text or ""
+    if (count := text.count("[[")) > MAX_AMOUNTS:
+        return [
+            gettext("The text has %(count)s amounts; at most %(max)s fit in one answer. Split it into entries.")
+            % {"count": count, "max": MAX_AMOUNTS}
+        ]
     start = text.find("[[")
     while start != -1:
         end = text.find("]]", start + 2, start + 2 + SHORTCODE_MAX_LENGTH + 2)

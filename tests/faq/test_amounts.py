@@ -9,7 +9,7 @@ from django.utils import translation
 
 from faq.amounts import expand
 from faq.models import ANSWER_MAX_LENGTH, Entry, Mci
-from faq.shortcodes import SHORTCODE, shortcode_errors
+from faq.shortcodes import MAX_AMOUNTS, SHORTCODE, shortcode_errors
 from tests.support.admin import form_data
 
 pytestmark = pytest.mark.django_db
@@ -102,3 +102,10 @@ def test_an_answer_longer_than_a_page_can_hold_is_refused_on_save(language):
     assert list(refused.value.message_dict) == [f"answer_{language}"]
     setattr(entry, f"answer_{language}", "<p>" + "сөз " * (ANSWER_MAX_LENGTH // 5) + "</p>")
     entry.full_clean()  # just under the cap: accepted
+
+
+def test_more_amounts_than_an_answer_may_hold_are_refused_in_one_message():
+    with translation.override("en"):
+        assert shortcode_errors("[[70 АЕК]] " * MAX_AMOUNTS) == []
+        errors = shortcode_errors("[[70 АЕК]] " * (MAX_AMOUNTS + 1))
+    assert len(errors) == 1 and "at most 100" in errors[0]
