@@ -129,6 +129,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {})
     DATABASES["default"]["OPTIONS"].setdefault("init_command", "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;")
     DATABASES["default"]["OPTIONS"].setdefault("transaction_mode", "IMMEDIATE")
+    # A writer waits for another's transaction (a large spreadsheet import writes for several seconds)
+    # instead of failing after SQLite's 5 s with "database is locked"; below gunicorn's 30 s timeout.
+    DATABASES["default"]["OPTIONS"].setdefault("timeout", int(os.environ.get("DJANGO_SQLITE_TIMEOUT", "20")))
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
