@@ -1,8 +1,8 @@
 """All reads of regions, clinic rows and quotas in one place; views stay thin."""
 
 from django.db.models import Count, Prefetch, QuerySet
-from django.utils.translation import get_language
 
+from scripts.languages import content_language
 from search.textfold import fold
 
 from .models import Clinic, ExaminationType, Quota, QuotaYear, Region
@@ -41,7 +41,7 @@ def sort_name(name: str) -> str:
 
 
 def _by_name(items, language=None):
-    language = language or get_language()
+    language = language or content_language()
     return sorted(items, key=lambda item: alphabet_key(sort_name(item.name), language))
 
 
@@ -86,7 +86,7 @@ def get_quota_year(year: int | None = None) -> QuotaYear | None:
     )
     quota_year = years.filter(year=year).first() if year is not None else years.first()
     if quota_year is not None:
-        language = get_language()
+        language = content_language()
         quota_year.rows = sorted(quota_year.quota_list, key=lambda q: alphabet_key(sort_name(q.region.name), language))
         quota_year.total = sum(q.count for q in quota_year.quota_list)
     return quota_year

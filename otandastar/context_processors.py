@@ -3,6 +3,8 @@ from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.http import urlencode
 
+from scripts.languages import language_tag
+
 
 def site(request):
     """Language switch links and hreflang alternates for the page being rendered."""
@@ -17,6 +19,7 @@ def site(request):
         languages.append(
             {
                 "code": code,
+                "tag": language_tag(code),  # kk-Arab, as hreflang and lang write it
                 "name": name,
                 "url": target,
                 "absolute_url": request.build_absolute_uri(target.split("?")[0]),

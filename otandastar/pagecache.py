@@ -52,6 +52,7 @@ RENDER_WAIT_SECONDS = 2  # how long a request waits for another's render before 
 PAGE_PARAMETERS = {
     "search": ("q", "page"),
     "clinics:region": ("type",),
+    "home": ("offer",),  # scripts: the offer of the Arabic script (otandastar.views.root_redirect)
 }
 
 

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "faq",
     "clinics",
     "search",
+    "scripts",
 ]
 
 MIDDLEWARE = [
@@ -81,6 +82,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Compressed once, then cached compressed (the page cache keys on gzip support).
     "django.middleware.gzip.GZipMiddleware",
+    # Kazakh in Arabic script and Latin: the whole Kazakh page transliterated (cached as such).
+    "scripts.middleware.TransliterationMiddleware",
     "otandastar.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -178,6 +181,9 @@ LANGUAGE_CODE = "kk"
 LANGUAGES = [
     ("kk", "Қазақша"),
     ("ru", "Русский"),
+    # Kazakh in Arabic script (төте жазу) and Latin (2021), generated from the Kazakh: scripts/.
+    ("kk-arab", "قازاقشا"),
+    ("kk-latn", "Qazaqşa"),
 ]
 # Our UI strings first, then our completion of Django's own Kazakh catalog (about half done upstream).
 LOCALE_PATHS = [BASE_DIR / "otandastar" / "locale", BASE_DIR / "otandastar" / "locale_django"]
@@ -191,8 +197,9 @@ TIME_ZONE = "Asia/Almaty"
 USE_TZ = True
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "kk"
-# The one list of languages: translated fields, search documents and seed files follow it.
-MODELTRANSLATION_LANGUAGES = tuple(code for code, _name in LANGUAGES)
+# The languages content is written in: translated fields, search documents and seed files follow it.
+# (kk-arab and kk-latn show the kk fields: modeltranslation maps them to "kk".)
+MODELTRANSLATION_LANGUAGES = ("kk", "ru")
 # An empty Russian field falls back to Kazakh (the page then shows a "translation pending" note).
 MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("kk",)}
 

@@ -6,12 +6,20 @@ from django.urls import reverse
 from clinics.models import QuotaYear, Region
 from faq import selectors as faq_selectors
 from faq.models import Entry
+from scripts.languages import language_tag
 
 
 class I18nSitemap(Sitemap):
     i18n = True
     alternates = True
     x_default = False  # "/" redirects by language; there is no language-neutral page to name
+
+    def _urls(self, page, protocol, domain):
+        urls = super()._urls(page, protocol, domain)
+        for url in urls:  # hreflang="kk-Arab", not the URL prefix's "kk-arab"
+            for alternate in url["alternates"]:
+                alternate["lang_code"] = language_tag(alternate["lang_code"])
+        return urls
 
 
 class StaticPages(I18nSitemap):

@@ -14,14 +14,23 @@ from django.utils.translation import gettext as _
 
 from clinics import selectors as clinic_selectors
 from faq import selectors as faq_selectors
+from scripts import languages as scripts
 from search.forms import SearchForm
 
 
 def root_redirect(request):
-    """`/` → the visitor's language: the language cookie first, then Accept-Language, else Kazakh."""
-    language = translation.get_language_from_request(request, check_path=False)
+    """`/` → the visitor's language: the language cookie first, then Accept-Language, else Kazakh.
+
+    Accept-Language also picks the script of Kazakh (kk-Arab and kk-CN: Arabic, kk-Latn: Latin), and
+    a browser that asks for Chinese first and neither Kazakh nor Russian gets the Kazakh home page
+    with an offer of the Arabic script (scripts.languages.language_from_accept).
+    """
+    language, offer = None, False
+    if settings.LANGUAGE_COOKIE_NAME not in request.COOKIES:
+        language, offer = scripts.language_from_accept(request.META.get("HTTP_ACCEPT_LANGUAGE", ""))
+    language = language or translation.get_language_from_request(request, check_path=False)
     with translation.override(language):
-        response = HttpResponseRedirect(reverse("home"))
+        response = HttpResponseRedirect(reverse("home") + ("?offer=arab" if offer else ""))
     patch_vary_headers(response, ("Cookie", "Accept-Language"))
     return response
 
@@ -60,6 +69,8 @@ def home(request):
             "form": SearchForm(),
             "topics": faq_selectors.topics_with_counts(),
             "quota_year": clinic_selectors.get_quota_year(),
+            # The one-line offer of the Arabic script for a first visit from a Chinese-language browser.
+            "script_offer": request.GET.get("offer") == "arab" and translation.get_language() == "kk",
         },
     )
 

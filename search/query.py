@@ -13,6 +13,7 @@ from itertools import product
 
 import snowballstemmer
 
+from scripts.translit import to_cyrillic
 from search.textfold import fold
 
 MAX_QUERY_LENGTH = 200
@@ -181,7 +182,8 @@ def _patterns(folded: str) -> set[str]:
 
 @lru_cache(maxsize=2048)
 def parse(query: str) -> tuple[Term, ...]:
-    text = unicodedata.normalize("NFKC", query or "")[:MAX_QUERY_LENGTH].lower()
+    # A query in the Arabic script becomes Cyrillic first (scripts.translit); Latin words below.
+    text = to_cyrillic(unicodedata.normalize("NFKC", query or ""))[:MAX_QUERY_LENGTH].lower()
     words = []
     for word in WORD.findall(text):
         word = word.strip("_")
@@ -207,6 +209,6 @@ def parse(query: str) -> tuple[Term, ...]:
 
 def normalized(query: str) -> str:
     """The query as the search log keeps it: folded words, no personal formatting."""
-    return " ".join(fold(w) for w in WORD.findall(unicodedata.normalize("NFKC", query or "").lower()))[
+    return " ".join(fold(w) for w in WORD.findall(to_cyrillic(unicodedata.normalize("NFKC", query or "")).lower()))[
         :MAX_QUERY_LENGTH
     ]

@@ -23,6 +23,8 @@ from django.conf import settings
 from django.db import DatabaseError, connection, connections, transaction
 from django.utils import timezone, translation
 
+from scripts.languages import content_language
+
 from .forms import SearchForm
 from .models import SearchQuery
 from .query import normalized
@@ -171,6 +173,6 @@ class SearchStatisticsMiddleware:
             del response[RESULTS_HEADER]
             form = SearchForm(request.GET)
             query = form.cleaned_data["q"] if form.is_valid() else ""
-            language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+            language = content_language(translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE)
             record(query, language, int(result_count))
         return response

@@ -1,9 +1,9 @@
 from django.core.paginator import Paginator
 from django.shortcuts import render
-from django.utils import translation
 from django.utils.translation import gettext as _
 
 from faq import selectors as faq_selectors
+from scripts.languages import content_language
 
 from . import engine, snippets, suggest
 from .forms import SearchForm
@@ -16,7 +16,7 @@ def search(request):
     context = {"form": form, "query": query, "breadcrumbs": [(_("Search"), None)]}
     counted = None
     if query:
-        results = engine.search(query, translation.get_language())
+        results = engine.search(query, content_language())
         page = Paginator(results.entry_hits, engine.PER_PAGE).get_page(request.GET.get("page"))
         page.object_list = engine.load_entries(page.object_list)
         snippets.mark_results(page.object_list, results)

@@ -2,9 +2,9 @@ from functools import lru_cache
 
 import pyphen
 from django import template
-from django.utils.translation import get_language
 
 from clinics.phones import e164, national_format
+from scripts.languages import content_language
 
 register = template.Library()
 
@@ -63,4 +63,4 @@ def _hyphenated(text: str, language: str) -> str:
 def hyphenate(value):
     """Soft hyphens where a long name may break (tiles and bars of the quota map), so a narrow phone
     breaks «Павлодар-ская» / «Қос-танай» at a syllable, not «Павлодарска-я» anywhere."""
-    return _hyphenated(str(value), get_language() or "")
+    return _hyphenated(str(value), content_language())

@@ -3,6 +3,8 @@
 from django import template
 from django.utils.translation import get_language
 
+from scripts.languages import language_tag
+
 register = template.Library()
 
 
@@ -18,7 +20,7 @@ def faq_jsonld(entry, answer_text):
     return {
         "@context": "https://schema.org",
         "@type": "FAQPage",
-        "inLanguage": get_language(),
+        "inLanguage": language_tag(get_language()),
         "mainEntity": [
             {"@type": "Question", "name": entry.question, "acceptedAnswer": {"@type": "Answer", "text": answer_text}}
         ],

@@ -6,7 +6,9 @@ from django import template
 from django.conf import settings
 from django.urls import reverse
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
+
+from scripts.languages import content_language
 
 register = template.Library()
 
@@ -14,7 +16,7 @@ register = template.Library()
 @register.simple_tag
 def translation_pending(obj, *fields):
     """True on a non-Kazakh page when a field has Kazakh text but none yet in the page's language."""
-    language = get_language()
+    language = content_language()  # Kazakh in any script shows the Kazakh fields
     if language == settings.LANGUAGE_CODE:
         return False
     return any(getattr(obj, f"{name}_kk", None) and not getattr(obj, f"{name}_{language}", None) for name in fields)
