@@ -280,6 +280,14 @@ def arabic_to_cyrillic(text: str) -> str:
 
 
 def to_cyrillic(text: str) -> str:
-    """A reader's text in any of the three scripts → Cyrillic (for search queries). Latin words
-    are left to search.query, which tries several Cyrillic spellings of them."""
+    """A reader's text in the Arabic script → Cyrillic (the search log keeps queries so)."""
     return arabic_to_cyrillic(text)
+
+
+def arabic_to_search_latin(text: str) -> str:
+    """Arabic-script words → Latin, as search.query reads a Latin word (it tries several Cyrillic
+    spellings of each). The Arabic script does not tell ы from і in a loanword (مەديتسينالىق is
+    медициналық), nor ц from тс: written «y» and «ts», both spellings are searched."""
+    if not text or not _ARABIC_WORD.search(text):
+        return text
+    return _ARABIC_WORD.sub(lambda m: to_latin(_arabic_word_to_cyrillic(m.group())).replace("ı", "y"), text)

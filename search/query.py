@@ -13,7 +13,7 @@ from itertools import product
 
 import snowballstemmer
 
-from scripts.translit import to_cyrillic
+from scripts.translit import arabic_to_search_latin, to_cyrillic
 from search.textfold import fold
 
 MAX_QUERY_LENGTH = 200
@@ -182,8 +182,8 @@ def _patterns(folded: str) -> set[str]:
 
 @lru_cache(maxsize=2048)
 def parse(query: str) -> tuple[Term, ...]:
-    # A query in the Arabic script becomes Cyrillic first (scripts.translit); Latin words below.
-    text = to_cyrillic(unicodedata.normalize("NFKC", query or ""))[:MAX_QUERY_LENGTH].lower()
+    # Arabic-script words become Latin first (scripts.translit), searched below as Latin words are.
+    text = arabic_to_search_latin(unicodedata.normalize("NFKC", query or ""))[:MAX_QUERY_LENGTH].lower()
     words = []
     for word in WORD.findall(text):
         word = word.strip("_")
