@@ -49,6 +49,8 @@ WEIGHT_PAGES = {
     "search results": "/{lang}/search/?q=%D0%BA%D0%B2%D0%BE%D1%82%D0%B0",
     "not found (404)": "/{lang}/no-such-page/",
 }
+# Kazakh in Cyrillic, Russian, and Kazakh in Arabic script and Latin (scripts/).
+LANGS = ("kk", "ru", "kk-arab", "kk-latn")
 LIGHTHOUSE_PAGES = ["home", "entry", "region", "quota", "search results"]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 GOALS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
@@ -92,20 +94,20 @@ class Command(BaseCommand):
         failed = False
         self.stdout.write(f"\nBytes transferred per page, empty cache, budget {BUDGET:,} (HTML + CSS + JS)")
         self.stdout.write(
-            f"{'page':<22} {'lang':<4} {'HTML':>7} {'CSS':>7} {'JS':>5} {'total':>7} {'other':>6}  "
+            f"{'page':<22} {'lang':<7} {'HTML':>7} {'CSS':>7} {'JS':>5} {'total':>7} {'other':>6}  "
             f"{'requests':>8}  budget"
         )
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
             try:
                 for name, path in WEIGHT_PAGES.items():
-                    for lang in ("kk", "ru"):
+                    for lang in LANGS:
                         sizes, foreign = _transferred(browser, base + path.format(lang=lang), host)
                         total = sizes["document"] + sizes["stylesheet"] + sizes["script"]
                         ok = total <= BUDGET and not foreign
                         failed |= not ok
                         self.stdout.write(
-                            f"{name:<22} {lang:<4} {sizes['document']:>7,} {sizes['stylesheet']:>7,} "
+                            f"{name:<22} {lang:<7} {sizes['document']:>7,} {sizes['stylesheet']:>7,} "
                             f"{sizes['script']:>5,} {total:>7,} {sizes['other']:>6,}  {sizes['requests']:>8}  "
                             f"{'ok' if ok else 'OVER'}"
                         )
@@ -153,11 +155,11 @@ class Command(BaseCommand):
             + ", mobile (default settings), chromium "
             + _chromium_version(chromium)
         )
-        self.stdout.write(f"{'page':<16} {'lang':<4} " + " ".join(f"{c:>14}" for c in CATEGORIES))
+        self.stdout.write(f"{'page':<16} {'lang':<7} " + " ".join(f"{c:>14}" for c in CATEGORIES))
         notes = []
         with tempfile.TemporaryDirectory() as tmp:
             for name in LIGHTHOUSE_PAGES:
-                for lang in ("kk", "ru"):
+                for lang in LANGS:
                     url = base + WEIGHT_PAGES[name].format(lang=lang)
                     report = Path(save or tmp) / f"lighthouse-{name.replace(' ', '-')}-{lang}.json"
                     report.parent.mkdir(parents=True, exist_ok=True)
@@ -176,7 +178,7 @@ class Command(BaseCommand):
                                 f"  {name} {lang} {category}: {audit} "
                                 f"({lhr['audits'][audit]['title']}, score {lhr['audits'][audit]['score']})"
                             )
-                    self.stdout.write(f"{name:<16} {lang:<4} " + " ".join(cells))
+                    self.stdout.write(f"{name:<16} {lang:<7} " + " ".join(cells))
                     if lhr.get("runtimeError"):
                         notes.append(f"  {name} {lang}: {lhr['runtimeError']}")
                     metrics = {

@@ -46,6 +46,8 @@ def test_head_has_canonical_and_hreflang_alternates(client, language):
     assert alternates == {
         "kk": "http://testserver/kk/faq/onirlik-kvota/",
         "ru": "http://testserver/ru/faq/onirlik-kvota/",
+        "kk-Arab": "http://testserver/kk-arab/faq/onirlik-kvota/",
+        "kk-Latn": "http://testserver/kk-latn/faq/onirlik-kvota/",
     }
 
 
