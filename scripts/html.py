@@ -68,7 +68,8 @@ class _Page:
                 value = self.convert(value)
             else:
                 return m.group()
-            return f'{m.group(1)}{m.group(2)}{m.group(3)}"{value}"'
+            quote = '"' if m.group(4) is not None else "'"
+            return f"{m.group(1)}{m.group(2)}{m.group(3)}{quote}{value}{quote}"
 
         return f"<{name}{_ATTRIBUTE.sub(attribute, rest)}>"
 
