@@ -42,7 +42,10 @@ def test_what_a_reader_typed_scripts_styles_and_comments_stay():
 
 
 def test_an_element_in_another_language_stays_with_everything_inside():
-    html = '<ul><li><a lang="kk" href="/kk/">Қазақ<b>ша</b></a></li><li><span lang="ru">Русский <i>язык</i></span> қала</li></ul>'
+    html = (
+        '<ul><li><a lang="kk" href="/kk/">Қазақ<b>ша</b></a></li>'
+        '<li><span lang="ru">Русский <i>язык</i></span> қала</li></ul>'
+    )
     assert latn(html) == html.replace(" қала", " qala")
     # The page's own language, in either spelling of the tag, is transliterated (and the tag written in BCP 47).
     assert (
