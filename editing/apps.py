@@ -10,6 +10,6 @@ class EditingConfig(AppConfig):
         from django.contrib import admin
 
         # The foundation's name in the admin's language, instead of Django's own.
-        admin.site.site_header = _("«Otandastar Qory» foundation: site content")
+        admin.site.site_header = _("«Otandastar Qory» foundation")
         admin.site.site_title = _("«Otandastar Qory» foundation")
         admin.site.index_title = _("Site content")
