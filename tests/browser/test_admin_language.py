@@ -148,3 +148,19 @@ def test_the_admin_header_switches_the_language_and_stays_on_the_page(editor_pag
     page.locator("#user-tools a[hreflang=kk]").click()
     page.wait_for_url(page.base + f"{ADMIN}faq/entry/")
     assert page.locator("html").get_attribute("lang") == "kk"
+
+
+@pytest.mark.parametrize("language", LANGS)
+def test_start_page_and_guide_pass_axe(editor_page, language):
+    from axe_playwright_python.sync_playwright import Axe
+
+    from .test_accessibility import AXE_OPTIONS, describe
+
+    page = editor_page
+    sign_in(page, language)
+    for path in ("", "help/"):
+        page.goto(page.base + ADMIN + path)
+        # Our parts of the page: the header (guide, language switch), the start page's list, the guide.
+        for selector in ("#header", ".attention" if not path else ".editors-guide"):
+            result = Axe().run(page, context=selector, options=AXE_OPTIONS).response
+            assert not result["violations"], (path, selector, describe(result["violations"]))
