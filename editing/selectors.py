@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.contrib import admin
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.http import QueryDict
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -48,7 +49,10 @@ def attention_items(request, items=ATTENTION) -> list[dict]:
         url = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
         listing = copy.copy(request)
         listing.GET = QueryDict(item.query)
-        changelist = model_admin.get_changelist_instance(listing)
+        try:
+            changelist = model_admin.get_changelist_instance(listing)
+        except IncorrectLookupParameters:  # a filter renamed since: leave the item out rather than fail the page
+            continue
         found.append(
             {
                 "label": item.label,

@@ -12,7 +12,9 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def admin_languages(context):
     """The admin's languages, each with the link that switches to it and comes back to this page."""
-    request = context["request"]
+    request = context.get("request")
+    if request is None:
+        return []
     current = context.get("LANGUAGE_CODE")
     query = urlencode({"next": request.get_full_path()})
     return [

@@ -80,3 +80,10 @@ def test_the_start_page_speaks_the_admins_language(content_editor_client, work):
     content_editor_client.cookies["lang"] = "ru"
     labels = [label for _u, label, _c in start_page(content_editor_client)]
     assert "Поиски без результатов" in labels
+
+
+def test_an_item_whose_filter_no_longer_exists_is_left_out(rf, content_editor):
+    request = rf.get("/")
+    request.user = content_editor
+    items = [Attention("faq.entry", "no_such_filter=1", "gone"), Attention("faq.entry", "ru=missing", "ru")]
+    assert [item["label"] for item in attention_items(request, items)] == ["ru"]
