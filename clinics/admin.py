@@ -10,6 +10,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.html import format_html, format_html_join
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from import_export.admin import ImportExportModelAdmin
@@ -23,6 +24,8 @@ from search.admin import FoldedSearchMixin
 from search.documents import indexing_deferred
 from search.models import SearchDocument
 
+from . import selectors
+from .forms import ClinicAdminForm
 from .models import Clinic, ClinicToCheck, ExaminationType, Quota, QuotaYear, Region
 from .quality import PROBLEMS, problems_of, rows_with
 from .resources import ClinicResource, QuotaResource, SafeCSV, SafeXLSX, SpreadsheetLimitError
@@ -84,6 +87,13 @@ class SpreadsheetMixin:
         if initial:
             initial["import_file_name"] = signing.dumps(initial["import_file_name"], salt=upload_salt(request.user))
         return initial
+
+    def get_data_for_export(self, request, queryset, **kwargs):
+        dataset = super().get_data_for_export(request, queryset, **kwargs)
+        # The workbook's sheet is named after the list in the editor's language (tablib's default is
+        # "Tablib Dataset"); a sheet name holds at most 31 characters.
+        dataset.title = capfirst(str(self.model._meta.verbose_name_plural))[:31]
+        return dataset
 
     def add_data_read_fail_error_to_form(self, form, e):
         if isinstance(e, SpreadsheetLimitError):
@@ -155,6 +165,13 @@ class SpreadsheetMixin:
         return TemplateResponse(request, [self.import_template_name], context)
 
 
+class RegionAlphabetFilter(admin.RelatedFieldListFilter):
+    """Regions in the alphabet of the admin's language (a database sorts Ә, Қ, Ө after Я)."""
+
+    def field_choices(self, field, request, model_admin):
+        return [(region.pk, str(region)) for region in selectors.regions_in_alphabet_order()]
+
+
 class RegionAdminForm(StableSlugMixin, forms.ModelForm):
     """Region pages are public from the start: their slug stays."""
 
@@ -199,12 +216,13 @@ class ClinicAdmin(
     TranslationAdmin,
 ):
     resource_classes = [ClinicResource]
+    form = ClinicAdminForm
     russian_fields = ("address", "transport", "note")
     search_document_kind = SearchDocument.Kind.CLINIC
     search_fields = ("address",)
     list_display = ("region", "position", "examination_type", "address", "phone")
     list_display_links = ("region", "examination_type")
-    list_filter = ("region", "examination_type")
+    list_filter = (("region", RegionAlphabetFilter), "examination_type")
     list_select_related = ("region", "examination_type")
     ordering = ("region__slug", "position")
     fields = (
@@ -271,7 +289,7 @@ class QuotaAdmin(SpreadsheetMixin, ImportExportModelAdmin, SimpleHistoryAdmin):
 
     resource_classes = [QuotaResource]
     list_display = ("quota_year", "region", "count")
-    list_filter = ("quota_year", "region")
+    list_filter = ("quota_year", ("region", RegionAlphabetFilter))
     list_select_related = ("quota_year", "region")
     ordering = ("-quota_year__year", "region__slug")
 
@@ -296,7 +314,7 @@ class ClinicToCheckAdmin(admin.ModelAdmin):
 
     list_display = ("region", "position", "examination_type", "problems", "fix")
     list_display_links = None
-    list_filter = (ProblemFilter, "region")
+    list_filter = (ProblemFilter, ("region", RegionAlphabetFilter))
     list_select_related = ("region", "examination_type")
     ordering = ("region__slug", "position")
     actions = None

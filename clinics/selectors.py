@@ -1,6 +1,6 @@
 """All reads of regions, clinic rows and quotas in one place; views stay thin."""
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, Max, Prefetch, QuerySet
 
 from scripts.languages import content_language
 from search.textfold import fold
@@ -147,3 +147,13 @@ def quota_bars(quota_year: QuotaYear) -> dict:
             {"quota": q, "label": tile_label(q.region), "percent": max(1, round(q.count * 100 / largest))} for q in rows
         ]
     }
+
+
+def next_clinic_position(region: Region) -> int:
+    """The position after the region's last row: where a new row goes unless the editor says otherwise."""
+    return (Clinic.objects.filter(region=region).aggregate(last=Max("position"))["last"] or 0) + 1
+
+
+def regions_in_alphabet_order(language=None) -> list[Region]:
+    """All regions by name in the alphabet of the language (the admin's region filters)."""
+    return _by_name(Region.objects.all(), language)

@@ -2,7 +2,29 @@
 
 from django.contrib import admin, messages
 from django.db.models import Q
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+
+LANGUAGE_LABELS = {"kk": _("%(field)s (Kazakh)"), "ru": _("%(field)s (Russian)")}
+
+
+def language_label(db_field) -> str | None:
+    """«Сұрақ (қазақша)» for a translated field, instead of modeltranslation's «Сұрақ [kk]»."""
+    original, language = getattr(db_field, "translated_field", None), getattr(db_field, "language", None)
+    if original is None or language not in LANGUAGE_LABELS:
+        return None
+    return capfirst(LANGUAGE_LABELS[language] % {"field": original.verbose_name})
+
+
+class LanguageLabelsMixin:
+    """Form labels name the language in words, in the admin's language."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        label = language_label(db_field)
+        if formfield is not None and label:
+            formfield.label = label
+        return formfield
 
 
 class RussianFilter(admin.SimpleListFilter):
@@ -24,8 +46,9 @@ class RussianFilter(admin.SimpleListFilter):
         return queryset
 
 
-class TranslationStatusMixin:
-    """A "Russian" column and filter, so editors see which records still lack Russian text.
+class TranslationStatusMixin(LanguageLabelsMixin):
+    """A "Russian" column and filter, so editors see which records still lack Russian text (and the
+    fields' labels name their language).
 
     `russian_fields`: the translated fields that must have Russian (those with Kazakh text).
     """

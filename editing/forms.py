@@ -36,7 +36,8 @@ class UnchangedSinceOpenedMixin(forms.Form):
     deliberate overwrite.
     """
 
-    seen_updated = forms.CharField(widget=forms.HiddenInput, required=False)
+    # Hidden, but the admin writes its label into the page: it is said in the editor's language too.
+    seen_updated = forms.CharField(label=_("Version opened"), widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

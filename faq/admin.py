@@ -11,7 +11,7 @@ from editing.admin import ProtectedDeleteMixin, TranslationStatusMixin
 from search.admin import FoldedSearchMixin
 from search.models import SearchDocument
 
-from . import services
+from . import selectors, services
 from .forms import EntryAdminForm, TopicAdminForm
 from .models import Entry, Mci, Topic
 
@@ -56,9 +56,22 @@ class EntryAdmin(TranslationStatusMixin, FoldedSearchMixin, SimpleHistoryAdmin, 
     list_select_related = ("topic",)
     ordering = ("number",)
     readonly_fields = ("created", "updated")
-    actions = ["publish", "unpublish"]
+    actions = ["publish", "unpublish", "mark_reviewed"]
     fieldsets = (
-        (None, {"fields": ("number", "slug", "topic", "published", "last_reviewed", "feature", "seen_updated")}),
+        (
+            None,
+            {
+                "fields": (
+                    "number",
+                    "slug",
+                    "topic",
+                    "published",
+                    ("last_reviewed", "mark_reviewed"),
+                    "feature",
+                    "seen_updated",
+                )
+            },
+        ),
         (_("Question"), {"fields": (("question_kk", "question_ru"),)}),
         (_("Answer"), {"fields": (("answer_kk", "answer_ru"),)}),
         (_("Source"), {"fields": (("source_kk", "source_ru"),)}),
@@ -72,6 +85,16 @@ class EntryAdmin(TranslationStatusMixin, FoldedSearchMixin, SimpleHistoryAdmin, 
     @admin.action(description=_("Unpublish selected entries"), permissions=["change"])
     def unpublish(self, request, queryset):
         self._set_published(request, queryset, False)
+
+    @admin.action(description=_("Mark selected entries reviewed today"), permissions=["change"])
+    def mark_reviewed(self, request, queryset):
+        count = services.entries_mark_reviewed(entries=queryset, user=request.user)
+        message = ngettext("%(count)d entry marked reviewed today.", "%(count)d entries marked reviewed today.", count)
+        self.message_user(request, message % {"count": count}, messages.SUCCESS)
+
+    def get_changeform_initial_data(self, request):
+        # A new entry is proposed the next free number (the slug comes from its question on save).
+        return {"number": selectors.next_entry_number(), **super().get_changeform_initial_data(request)}
 
     def _set_published(self, request, queryset, published):
         count = services.entries_set_published(entries=queryset, published=published, user=request.user)

@@ -1,6 +1,6 @@
 """All FAQ reads in one place; views stay thin."""
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Max, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from .models import Entry, Mci, Topic
@@ -49,3 +49,17 @@ def current_mci(year: int | None = None):
     """The MCI value in force: this year's, else the latest earlier one, else the earliest entered."""
     year = year or timezone.localdate().year
     return Mci.objects.filter(year__lte=year).order_by("-year").first() or Mci.objects.order_by("year").first()
+
+
+def next_entry_number() -> int:
+    """The number after the highest one in use: proposed for a new entry."""
+    return (Entry.objects.aggregate(highest=Max("number"))["highest"] or 0) + 1
+
+
+def free_entry_slug(base: str) -> str:
+    """`base`, or `base-2`, `base-3`… whichever no entry uses yet."""
+    taken = set(Entry.objects.filter(slug__startswith=base).values_list("slug", flat=True))
+    slug, suffix = base, 2
+    while slug in taken:
+        slug, suffix = f"{base}-{suffix}", suffix + 1
+    return slug

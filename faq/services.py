@@ -21,3 +21,15 @@ def entries_set_published(*, entries: QuerySet[Entry], published: bool, user) ->
     bump_content_version()
     index_entries(changed)
     return len(changed)
+
+
+def entries_mark_reviewed(*, entries: QuerySet[Entry], user, day=None) -> int:
+    """Set the review date of entries to `day` (today), with a history record each; returns how many changed."""
+    day = day or timezone.localdate()
+    changed = list(entries.exclude(last_reviewed=day))
+    now = timezone.now()
+    for entry in changed:
+        entry.last_reviewed, entry.updated = day, now
+    bulk_update_with_history(changed, Entry, ["last_reviewed", "updated"], default_user=user)
+    bump_content_version()  # entry pages show the review date
+    return len(changed)

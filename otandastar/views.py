@@ -47,7 +47,8 @@ def switch_language(request, code):
     safe = url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     )
-    if not (safe and target.startswith(f"/{code}/")):
+    # Admin pages have no language prefix: the cookie alone chooses their language.
+    if not (safe and (target.startswith(f"/{code}/") or target.startswith(f"/{settings.ADMIN_PATH}"))):
         with translation.override(code):
             target = reverse("home")
     response = HttpResponseRedirect(target)

@@ -189,3 +189,46 @@ def test_clinic_rows_and_quotas_keep_history_in_both_languages(content_editor_cl
             model
         ].objects.first()
         assert content_editor_client.get(reverse(f"admin:clinics_{model}_history", args=[obj.pk])).status_code == 200
+
+
+# Less typing (issue 17, item 5) ---------------------------------------------------------------
+
+
+def test_a_new_clinic_row_goes_to_the_end_of_its_region(content_editor_client):
+    region = Region.objects.get(slug="pavlodar")
+    last = Clinic.objects.filter(region=region).order_by("-position").first().position
+    data = form_data(content_editor_client.get(reverse("admin:clinics_clinic_add")))
+    assert data.get("position", "") == ""
+    data.update(region=region.pk, examination_type=ExaminationType.objects.first().pk, address_kk="Мекенжай")
+    response = content_editor_client.post(reverse("admin:clinics_clinic_add"), data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert Clinic.objects.get(region=region, address_kk="Мекенжай").position == last + 1
+
+
+def test_a_position_the_editor_gives_is_kept(content_editor_client):
+    region = Region.objects.get(slug="abai")
+    data = form_data(content_editor_client.get(reverse("admin:clinics_clinic_add")))
+    data.update(region=region.pk, examination_type=ExaminationType.objects.first().pk, position="7")
+    assert content_editor_client.post(reverse("admin:clinics_clinic_add"), data).status_code == 302
+    assert Clinic.objects.get(region=region).position == 7
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+@pytest.mark.parametrize("model", ["clinic", "quota", "clinictocheck"])
+def test_the_region_filter_follows_the_admins_alphabet(content_editor_client, language, model):
+    from django.conf import settings
+    from django.utils import translation
+
+    from clinics.selectors import alphabet_key, sort_name
+
+    content_editor_client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    response = content_editor_client.get(reverse(f"admin:clinics_{model}_changelist"))
+    region_filter = next(f for f in response.context["cl"].filter_specs if getattr(f, "field_path", "") == "region")
+    names = [name for _pk, name in region_filter.lookup_choices]
+    with translation.override(language):
+        assert names == [
+            str(r) for r in sorted(Region.objects.all(), key=lambda r: alphabet_key(sort_name(r.name), language))
+        ]
+        assert len(names) == Region.objects.count()
+    # Абай (А) comes first in both alphabets; the database's order (by slug, or by code point) would not say so.
+    assert names[0] == getattr(Region.objects.get(slug="abai"), f"name_{language}")

@@ -10,6 +10,7 @@ from unittest import mock
 
 import openpyxl
 import pytest
+from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -352,3 +353,10 @@ def test_imported_rows_are_indexed_for_search_once_after_the_write_transaction(c
     assert writes and not any(writes), writes  # a few bulk statements, none while the rows were written
     assert len(writes) <= 4, len(writes)  # not one per row
     assert search("Жаңатұрмыс", "kk").clinic_count == 20
+
+
+@pytest.mark.parametrize("language, title", [("kk", "Емханалар анықтамалығы"), ("ru", "Справочник медучреждений")])
+def test_the_xlsx_export_names_its_sheet_in_the_editors_language(content_editor_client, language, title):
+    content_editor_client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    book = openpyxl.load_workbook(io.BytesIO(export(content_editor_client, XLSX)))
+    assert book.sheetnames == [title]
