@@ -49,3 +49,16 @@ def current_mci(year: int | None = None):
     """The MCI value in force: this year's, else the latest earlier one, else the earliest entered."""
     year = year or timezone.localdate().year
     return Mci.objects.filter(year__lte=year).order_by("-year").first() or Mci.objects.order_by("year").first()
+
+
+def quota_entries() -> list[Entry]:
+    """The published entries of the topics that link to the quota table (documents, payments, housing…),
+    so the quota page leads on to them; the entry that links to the table comes first."""
+    linking = Entry.objects.published().filter(feature=Entry.Feature.QUOTA)
+    entries = list(
+        Entry.objects.published()
+        .filter(topic__in=linking.values("topic"))
+        .only(*LIST_FIELDS, "feature")
+        .order_by("number")
+    )
+    return sorted(entries, key=lambda e: e.feature != Entry.Feature.QUOTA)

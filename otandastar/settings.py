@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "faq",
     "clinics",
     "search",
+    "journeys",
 ]
 
 MIDDLEWARE = [

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from clinics import selectors as clinic_selectors
 from faq import selectors as faq_selectors
+from journeys import selectors as journey_selectors
 from search.forms import SearchForm
 
 
@@ -60,6 +61,7 @@ def home(request):
             "form": SearchForm(),
             "topics": faq_selectors.topics_with_counts(),
             "quota_year": clinic_selectors.get_quota_year(),
+            "journey": journey_selectors.lead_journey(),
         },
     )
 
