@@ -232,11 +232,16 @@ def test_every_record_has_russian_text():
         (ExaminationType, ("name", "short_name")),
         (QuotaYear, ("legal_order", "eligibility")),
         (Journey, ("title", "summary")),
-        (Step, ("title", "summary", "cost", "duration")),
+        (Step, ("title", "summary")),
     ):
         for obj in model.objects.all():
             for field in fields:
                 assert getattr(obj, f"{field}_ru"), (model.__name__, obj.pk, field)
+    for step in Step.objects.all():
+        for field in ("cost", "duration"):
+            assert bool(getattr(step, f"{field}_kk")) == bool(getattr(step, f"{field}_ru")), (step.pk, field)
+    for entry in Entry.objects.all():
+        assert bool(entry.summary_kk) == bool(entry.summary_ru), entry.number
     for entry in Entry.objects.exclude(source_kk=""):
         assert entry.source_ru, entry.number
     for row in Clinic.objects.all():
