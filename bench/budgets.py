@@ -47,6 +47,7 @@ WEIGHT_PAGES = {
     "region, filtered": "/{lang}/clinics/north-kazakhstan/?type=tuberculosis",
     "quota": "/{lang}/quota/",
     "search results": "/{lang}/search/?q=%D0%BA%D0%B2%D0%BE%D1%82%D0%B0",
+    "journey": "/{lang}/journeys/moving-as-kandas/",
     "not found (404)": "/{lang}/no-such-page/",
 }
 # Kazakh in Cyrillic, Russian, and Kazakh in Arabic script and Latin (scripts/).

@@ -2,6 +2,8 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from faq import selectors as faq_selectors
+
 from . import selectors
 from .forms import RegionFilterForm
 
@@ -49,6 +51,8 @@ def quota(request, year=None):
             "chart": selectors.quota_bars(quota_year) if quota_year else None,
             "tile_map": selectors.quota_tile_map(quota_year) if quota_year else None,
             "years": selectors.published_quota_years(),
+            # Where a reader goes from the quota: the documents, how to apply, the payments, housing.
+            "next_entries": faq_selectors.quota_entries(),
             "breadcrumbs": [(_("Regional quota"), None)],
         },
     )

@@ -47,7 +47,7 @@ class ReviewFilter(admin.SimpleListFilter):
 @admin.register(Entry)
 class EntryAdmin(TranslationStatusMixin, FoldedSearchMixin, SimpleHistoryAdmin, TranslationAdmin):
     form = EntryAdminForm
-    russian_fields = ("question", "answer", "source")
+    russian_fields = ("question", "answer", "source", "summary")
     search_document_kind = SearchDocument.Kind.ENTRY
     search_fields = ("question", "answer", "source")
     list_display = ("number", "question", "topic", "published", "last_reviewed", "updated")
@@ -68,11 +68,13 @@ class EntryAdmin(TranslationStatusMixin, FoldedSearchMixin, SimpleHistoryAdmin, 
                     "published",
                     ("last_reviewed", "mark_reviewed"),
                     "feature",
+                    "checklist",
                     "seen_updated",
                 )
             },
         ),
         (_("Question"), {"fields": (("question_kk", "question_ru"),)}),
+        (_("In short"), {"fields": (("summary_kk", "summary_ru"),)}),
         (_("Answer"), {"fields": (("answer_kk", "answer_ru"),)}),
         (_("Source"), {"fields": (("source_kk", "source_ru"),)}),
         (_("History"), {"fields": ("created", "updated"), "classes": ("collapse",)}),

@@ -56,6 +56,16 @@ class Entry(models.Model):
     topic = models.ForeignKey(Topic, verbose_name=_("topic"), on_delete=models.PROTECT, related_name="entries")
     question = models.CharField(_("question"), max_length=300)
     answer = models.TextField(_("answer"), help_text=_("HTML: paragraphs, lists, emphasis, links."))
+    summary = models.TextField(
+        _("in short"),
+        blank=True,
+        help_text=_("2–4 lines shown above the answer: what, where, how much, by when. Plain text."),
+    )
+    checklist = models.BooleanField(
+        _("print as a checklist"),
+        default=False,
+        help_text=_("The answer lists documents: its lists print with a tick box per item."),
+    )
     source = models.TextField(_("source"), blank=True, help_text=_("Legal source citation («Дереккөз»), one per line."))
     feature = models.CharField(
         _("linked page"),
@@ -115,6 +125,9 @@ class Entry(models.Model):
                 )
             if messages:
                 errors[f"answer_{language}"] = messages
+            summary_messages = shortcode_errors(getattr(self, f"summary_{language}", "") or "")
+            if summary_messages:
+                errors[f"summary_{language}"] = summary_messages
         if errors:
             raise ValidationError(errors)
 

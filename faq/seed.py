@@ -45,8 +45,11 @@ def load(stats: LoadStats) -> None:
             "slug": data["slug"],
             "topic": topic,
             "feature": data.get("feature", ""),
-            **_translated(data, "question", "answer", "source"),
+            **_translated(data, "question", "answer", "source", "summary"),
         }
+        if data.get("checklist"):
+            # Only for a new entry (the loader never changes a set value); faq migration 0004 marks loaded ones.
+            values["checklist"] = True
         # Seed text is kept as written, but without the surrounding blank lines of TOML blocks.
         values = {k: v.strip() if isinstance(v, str) else v for k, v in values.items()}
         # Answers in the form Entry.save() stores them, so that the loader compares like with like

@@ -63,3 +63,16 @@ def free_entry_slug(base: str) -> str:
     while slug in taken:
         slug, suffix = f"{base}-{suffix}", suffix + 1
     return slug
+
+
+def quota_entries() -> list[Entry]:
+    """The published entries of the topics that link to the quota table (documents, payments, housing…),
+    so the quota page leads on to them; the entry that links to the table comes first."""
+    linking = Entry.objects.published().filter(feature=Entry.Feature.QUOTA)
+    entries = list(
+        Entry.objects.published()
+        .filter(topic__in=linking.values("topic"))
+        .only(*LIST_FIELDS, "feature")
+        .order_by("number")
+    )
+    return sorted(entries, key=lambda e: e.feature != Entry.Feature.QUOTA)

@@ -12,7 +12,7 @@ class TopicTranslationOptions(TranslationOptions):
 
 @register(Entry)
 class EntryTranslationOptions(TranslationOptions):
-    fields = ("question", "answer", "source")
+    fields = ("question", "answer", "source", "summary")
     required_languages = {"kk": ("question", "answer")}
 
 

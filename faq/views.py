@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from clinics import selectors as clinic_selectors
 from editing.html import clean_html, html_to_text
 
-from . import amounts, selectors
+from . import amounts, outline, selectors
 from .models import Entry
 
 
@@ -66,4 +66,5 @@ def answer_display(answer: str) -> dict:
     html = mark_safe(clean_html(answer))
     if amounts.has_amounts(answer):
         html = amounts.expand(html, selectors.current_mci())
-    return {"answer_html": html, "answer_text": html_to_text(html)}
+    anchored, contents = outline.outline(html)
+    return {"answer_html": anchored, "answer_text": html_to_text(html), "contents": contents}

@@ -28,7 +28,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse, QueryDict
 from django.middleware.gzip import re_accepts_gzip
 from django.urls import Resolver404, resolve
@@ -79,11 +79,14 @@ def _bump() -> None:
 def connect_signals() -> None:
     from clinics.models import Clinic, ExaminationType, Quota, QuotaYear, Region
     from faq.models import Entry, Mci, Topic
+    from journeys.models import Journey, Step
 
     # Mci: a new yearly value changes the tenge figures on every page that states an amount.
-    for model in (Entry, Topic, Mci, Region, ExaminationType, Clinic, QuotaYear, Quota):
+    for model in (Entry, Topic, Mci, Region, ExaminationType, Clinic, QuotaYear, Quota, Journey, Step):
         post_save.connect(bump_content_version, sender=model, dispatch_uid=f"pagecache-save-{model.__name__}")
         post_delete.connect(bump_content_version, sender=model, dispatch_uid=f"pagecache-delete-{model.__name__}")
+    # A step's cited entries change its journey page and the entries' "part of" boxes.
+    m2m_changed.connect(bump_content_version, sender=Step.entries.through, dispatch_uid="pagecache-m2m-step-entries")
 
 
 @dataclass(frozen=True)

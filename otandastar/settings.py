@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "clinics",
     "search",
     "scripts",
+    "journeys",
 ]
 
 MIDDLEWARE = [

@@ -6,6 +6,7 @@ from django.urls import reverse
 from clinics.models import QuotaYear, Region
 from faq import selectors as faq_selectors
 from faq.models import Entry
+from journeys import selectors as journey_selectors
 from scripts.languages import language_tag
 
 
@@ -42,6 +43,16 @@ class Entries(I18nSitemap):
         return entry.updated
 
 
+class Journeys(I18nSitemap):
+    priority = 1.0
+
+    def items(self):
+        return journey_selectors.published_journeys()
+
+    def lastmod(self, journey):
+        return journey.updated
+
+
 class Topics(I18nSitemap):
     def items(self):
         # Only topics with published entries are public (a draft topic's title is not).
@@ -58,4 +69,11 @@ class QuotaYears(I18nSitemap):
         return QuotaYear.objects.filter(published=True).order_by("-year")
 
 
-SITEMAPS = {"pages": StaticPages, "entries": Entries, "topics": Topics, "regions": Regions, "quota": QuotaYears}
+SITEMAPS = {
+    "pages": StaticPages,
+    "journeys": Journeys,
+    "entries": Entries,
+    "topics": Topics,
+    "regions": Regions,
+    "quota": QuotaYears,
+}

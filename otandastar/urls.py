@@ -23,6 +23,7 @@ urlpatterns += i18n_patterns(
     path("faq/", include("faq.urls")),
     path("", include("clinics.urls")),
     path("search/", include("search.urls")),
+    path("journeys/", include("journeys.urls")),
     prefix_default_language=True,
 )
 

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from clinics import selectors as clinic_selectors
 from faq import selectors as faq_selectors
+from journeys import selectors as journey_selectors
 from scripts import languages as scripts
 from search.forms import SearchForm
 
@@ -72,6 +73,7 @@ def home(request):
             "quota_year": clinic_selectors.get_quota_year(),
             # The one-line offer of the Arabic script for a first visit from a Chinese-language browser.
             "script_offer": request.GET.get("offer") == "arab" and translation.get_language() == "kk",
+            "journey": journey_selectors.lead_journey(),
         },
     )
 

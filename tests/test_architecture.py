@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.management import get_commands
 
 ROOT = Path(settings.BASE_DIR)
-PACKAGES = ("otandastar", "editing", "faq", "clinics", "search", "bench")
+PACKAGES = ("otandastar", "editing", "faq", "clinics", "search", "journeys", "bench")
 
 
 def _module_name(path: Path) -> str:
@@ -114,7 +114,7 @@ def test_the_project_package_holds_only_the_site_frame():
     }
 
 
-@pytest.mark.parametrize("app", ["faq", "clinics", "search", "editing"])
+@pytest.mark.parametrize("app", ["faq", "clinics", "search", "editing", "journeys"])
 def test_each_app_owns_its_models(app):
     assert (ROOT / app / "models.py").exists() and (ROOT / app / "migrations").is_dir()
 

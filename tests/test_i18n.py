@@ -14,7 +14,9 @@ from django.template import Context, Template
 from django.utils import translation
 
 from clinics.models import Clinic, ExaminationType, QuotaYear, Region
+from faq import amounts
 from faq.models import Entry, Topic
+from journeys.models import Journey, Step
 from tests.support.public_pages import LANGUAGES, PUBLIC_PAGES, cases
 
 pytestmark = pytest.mark.django_db
@@ -86,6 +88,8 @@ def content_strings():
         (ExaminationType, ("name", "short_name")),
         (Clinic, ("address", "transport", "note")),
         (QuotaYear, ("legal_order", "eligibility")),
+        (Journey, ("title", "summary")),
+        (Step, ("title", "summary", "cost", "duration")),
     ):
         for obj in model.objects.all():
             for field in fields:
@@ -107,6 +111,9 @@ def content_strings():
             html = getattr(entry, f"answer_{lang}") or ""
             values.update(" ".join(p.split()) for p in re.split(r"<[^>]+>", html) if p.strip())
             values.add(html_to_text(html))
+            # "In short" is shown with its amounts written out.
+            with translation.override(lang):
+                values.add(str(amounts.expand(getattr(entry, f"summary_{lang}") or "")).strip())
     values.discard("")
     return sorted(values, key=len, reverse=True)
 
@@ -224,10 +231,17 @@ def test_every_record_has_russian_text():
         (Region, ("name",)),
         (ExaminationType, ("name", "short_name")),
         (QuotaYear, ("legal_order", "eligibility")),
+        (Journey, ("title", "summary")),
+        (Step, ("title", "summary")),
     ):
         for obj in model.objects.all():
             for field in fields:
                 assert getattr(obj, f"{field}_ru"), (model.__name__, obj.pk, field)
+    for step in Step.objects.all():
+        for field in ("cost", "duration"):
+            assert bool(getattr(step, f"{field}_kk")) == bool(getattr(step, f"{field}_ru")), (step.pk, field)
+    for entry in Entry.objects.all():
+        assert bool(entry.summary_kk) == bool(entry.summary_ru), entry.number
     for entry in Entry.objects.exclude(source_kk=""):
         assert entry.source_ru, entry.number
     for row in Clinic.objects.all():

@@ -74,8 +74,9 @@ def test_a_database_of_the_previous_version_migrates_with_content_history_and_se
 
     _manage(tmp_path, database, "migrate", "--noinput")
 
-    # The editors also get one new right: viewing the "Data to check" list (clinics migration 0004).
-    assert _counts(database) == {**before, "auth_group_permissions": before["auth_group_permissions"] + 1}
+    # The editors also get new rights: viewing the "Data to check" list (clinics migration 0004) and
+    # editing journeys and steps and viewing their history (journeys migration 0002: 4 + 4 + 2).
+    assert _counts(database) == {**before, "auth_group_permissions": before["auth_group_permissions"] + 1 + 10}
     _manage(tmp_path, database, "migrate", "--check")  # nothing left to apply
     report = json.loads(_manage(tmp_path, database, "shell", "--no-imports", "-c", REPORT))
     assert report["log"] == [["апостиль", "ru", 1], ["ыктиярхат", "kk", 1]]
@@ -84,5 +85,7 @@ def test_a_database_of_the_previous_version_migrates_with_content_history_and_se
     # Permissions follow their model's content type, so the editors keep their rights.
     assert report["group"] == ["search.view_searchquery"]
     assert report["types"] == [["editing", "seedrecord"], ["search", "searchdocument"], ["search", "searchquery"]]
-    # The seed loader still knows every row it made: nothing is created twice.
+    # The seed loader still knows every row it made: nothing is created twice. New are only the journey
+    # and its 8 steps (journeys/seed/), which the previous version did not have.
+    assert "created 9," in _manage(tmp_path, database, "load_content")
     assert "created 0," in _manage(tmp_path, database, "load_content")

@@ -1,9 +1,12 @@
 """Template tags of the FAQ pages: source lines and structured data."""
 
 from django import template
+from django.utils.html import conditional_escape
 from django.utils.translation import get_language
 
 from scripts.languages import language_tag
+
+from .. import amounts
 
 register = template.Library()
 
@@ -25,3 +28,9 @@ def faq_jsonld(entry, answer_text):
             {"@type": "Question", "name": entry.question, "acceptedAnswer": {"@type": "Answer", "text": answer_text}}
         ],
     }
+
+
+@register.filter
+def with_amounts(value):
+    """A plain-text field (an entry's "in short", a step's cost) with its [[70 АЕК]] amounts written out."""
+    return amounts.expand(conditional_escape(value or ""))

@@ -248,7 +248,7 @@ def test_content_editors_group_has_exactly_the_content_permissions():
     group = Group.objects.get(name="Content editors")
     perms = {f"{p.content_type.app_label}.{p.codename}" for p in group.permissions.select_related("content_type")}
     apps = {p.split(".")[0] for p in perms}
-    assert apps == {"faq", "clinics", "search"}
+    assert apps == {"faq", "clinics", "search", "journeys"}
     assert {p for p in perms if p.startswith("search.")} == {"search.view_searchquery"}
     for model in (
         "faq.entry",
@@ -259,6 +259,8 @@ def test_content_editors_group_has_exactly_the_content_permissions():
         "clinics.clinic",
         "clinics.quotayear",
         "clinics.quota",
+        "journeys.journey",
+        "journeys.step",
     ):
         app, name = model.split(".")
         assert {f"{app}.{action}_{name}" for action in ("view", "add", "change", "delete")} <= perms

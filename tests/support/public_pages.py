@@ -24,6 +24,7 @@ def _toml(path: Path) -> dict:
 TOPIC_SLUGS = [topic["slug"] for topic in _toml(ROOT / "faq/seed/topics.toml")["topic"]]
 ENTRY_SLUGS = [_toml(path)["slug"] for path in sorted((ROOT / "faq/seed/entries").glob("*.toml"))]
 REGION_SLUGS = [region["slug"] for region in _toml(ROOT / "clinics/seed/regions.toml")["region"]]
+JOURNEY_SLUGS = [_toml(path)["journey"]["slug"] for path in sorted((ROOT / "journeys/seed").glob("*.toml"))]
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ PAGE_TYPES = [
     Page("search", query="квота"),
     Page("search", query="zzzzqqq"),
     Page("search"),
+    Page("journeys:journey", slug=JOURNEY_SLUGS[0]),
 ]
 # … plus every topic, entry and region page.
 PUBLIC_PAGES = [
@@ -60,6 +62,7 @@ PUBLIC_PAGES = [
     *(Page("faq:topic", slug=slug) for slug in TOPIC_SLUGS),
     *(Page("faq:entry", slug=slug) for slug in ENTRY_SLUGS),
     *(Page("clinics:region", slug=slug) for slug in REGION_SLUGS),
+    *(Page("journeys:journey", slug=slug) for slug in JOURNEY_SLUGS[1:]),
 ]
 
 
