@@ -80,7 +80,7 @@ daemon off;
 worker_processes {workers};
 pid {folder / "nginx.pid"};
 error_log {folder / "error.log"} warn;
-include /etc/nginx/modules-enabled/*.conf;
+{_modules()}
 events {{ worker_connections 1024; }}
 http {{
     include /etc/nginx/mime.types;
@@ -94,6 +94,15 @@ http {{
     include {folder / "otandastar.conf"};
 }}
 """
+
+
+def _modules() -> str:
+    """The modules Debian enables (brotli), with their paths made absolute (ours is another prefix)."""
+    lines = []
+    for conf in sorted(Path("/etc/nginx/modules-enabled").glob("*.conf")):
+        for line in conf.read_text().splitlines():
+            lines.append(line.replace("load_module modules/", "load_module /usr/share/nginx/modules/"))
+    return "\n".join(lines)
 
 
 def self_signed_certificate(folder: Path) -> None:

@@ -204,8 +204,9 @@ class Browser:
         else:
             connection = http.client.HTTPConnection(self.host, self.port, timeout=30)
         all_headers = {**self.headers, **(headers or {})}
-        if self.cookies:
-            all_headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        cookies = [f"{k}={v}" for k, v in self.cookies.items()] + [all_headers.pop("Cookie", "")]
+        if any(cookies):
+            all_headers["Cookie"] = "; ".join(cookie for cookie in cookies if cookie)
         try:
             connection.request(method, path, body=body, headers=all_headers)
             raw = connection.getresponse()
