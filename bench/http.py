@@ -8,7 +8,9 @@ wrk against a static file (the floor: whitenoise serving a file is as fast as th
 the home page, an entry, a region page and a search, each after a 2-second warm-up. Then 64
 connections for 30 seconds, and a worker killed under 64 connections (counting the connections it
 held), after the region page again while the content changes every second. Prints requests per
-second, p50 and p99, and each page's ratio to the floor.
+second, p50 and p99, and each page's ratio to the floor. Then the same through nginx with the
+production configuration (deploy/nginx/otandastar.conf) at 64 connections: a static file nginx
+serves from disk (this path's floor) and the pages from nginx's cache.
 """
 
 import os
@@ -16,12 +18,15 @@ import re
 import shutil
 import signal
 import subprocess
+import tempfile
 import threading
 import time
+from pathlib import Path
 
 from django.core.cache.backends.filebased import FileBasedCache
 from django.core.management.base import BaseCommand, CommandError
 
+from bench import nginx as nginx_tools
 from bench.scratch import children, fetch, production_server
 from otandastar.pagecache import VERSION_KEY
 
@@ -42,6 +47,8 @@ class Command(BaseCommand):
         parser.add_argument("--duration", type=int, default=10, help="seconds per page")
         parser.add_argument("--soak", type=int, default=30, help="seconds at 64 connections with a worker killed")
         parser.add_argument("--wrk-threads", type=int, default=1, help="wrk threads (it shares the machine's cores)")
+        parser.add_argument("--nginx-only", action="store_true", help="only the rows through nginx")
+        parser.add_argument("--nginx-connections", type=int, default=64, help="connections for the nginx rows")
 
     def handle(self, *args, **options):
         if not shutil.which("wrk"):
@@ -52,6 +59,9 @@ class Command(BaseCommand):
     def _run(self, server, options):
         base = server.base
         css = _static_url(base)
+        if options["nginx_only"]:
+            self._through_nginx(server, css, options)
+            return
         urls = [("static file (floor)", css)] + PAGES
         for _name, path in urls:
             # Warm-up, not counted: fills the page cache (also its gzip copy) and lets every worker
@@ -74,6 +84,49 @@ class Command(BaseCommand):
         self._edited(server, options)
         self._soak(server, options)
         self._kill_a_worker(server, options)
+        self._through_nginx(server, css, options)
+
+    def _through_nginx(self, server, css, options):
+        """nginx with deploy/nginx/otandastar.conf in front of the same gunicorn, over HTTPS: a static
+        file from disk (the floor of this path) and anonymous pages from nginx's 5-second cache.
+        Goal (issue 16): a cached page at least half the static file's throughput, p99 < 20 ms, at 64
+        connections."""
+        reason = nginx_tools.available()
+        if reason:
+            self.stdout.write(f"nginx rows left out: {reason}")
+            return
+        connections = options["nginx_connections"]
+        static_root = str(Path(server.cache_dir).parent / "staticfiles")
+        upstream = server.base.removeprefix("http://")
+        with (
+            tempfile.TemporaryDirectory() as tmp,
+            nginx_tools.nginx(
+                Path(tmp), upstreams=[upstream], static_root=static_root, workers=os.cpu_count()
+            ) as proxy,
+        ):
+            urls = [("nginx: static file", css)] + [(f"nginx: {name}", path) for name, path in PAGES]
+            for _name, path in urls:
+                _wrk(proxy.base + path, connections, 2, options["wrk_threads"])
+            self.stdout.write(
+                f"nginx (deploy/nginx/otandastar.conf, HTTPS, {os.cpu_count()} workers) in front of the same "
+                f"gunicorn; wrk {connections} connections, {options['duration']} s per URL"
+            )
+            self.stdout.write(f"{'page':<20} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7} {'× floor':>8}")
+            floor = None
+            for name, path in urls:
+                result = _wrk(proxy.base + path, connections, options["duration"], options["wrk_threads"])
+                floor = floor or result["rps"]
+                ratio = result["rps"] / floor
+                if path == css:
+                    goal = ""
+                elif "/search/" in path:
+                    goal = "  (not cached by nginx: the site counts searches)"
+                else:
+                    goal = "  goal met" if ratio >= 0.5 and result["p99"] < 20 else "  goal NOT met"
+                self.stdout.write(
+                    f"{name:<20} {result['rps']:>9.0f} {result['p50']:>8.2f} {result['p99']:>8.2f} "
+                    f"{result['errors']:>7} {ratio:>8.2f}{goal}"
+                )
 
     def _soak(self, server, options):
         """Holds up: 64 connections for the soak's length."""

@@ -241,7 +241,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
-# DJANGO_SECURE=1: HTTPS only, behind a TLS-terminating proxy that sets X-Forwarded-Proto.
+# DJANGO_SECURE=1: HTTPS only, behind a TLS-terminating proxy that sets X-Forwarded-Proto (for gunicorn).
 if env_bool("DJANGO_SECURE", False):
     SECURE_SSL_REDIRECT = True
     SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", str(365 * 24 * 60 * 60)))
@@ -250,7 +250,8 @@ if env_bool("DJANGO_SECURE", False):
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     LANGUAGE_COOKIE_SECURE = True
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # The scheme is gunicorn's (wsgi.url_scheme), set from X-Forwarded-Proto only for peers in
+    # FORWARDED_ALLOW_IPS; SECURE_PROXY_SSL_HEADER would believe the header from anyone reaching the port.
     SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancers probe over plain HTTP
 CSRF_TRUSTED_ORIGINS = env_list(
     "DJANGO_CSRF_TRUSTED_ORIGINS",
