@@ -312,3 +312,6 @@ MIDDLEWARE.insert(
 )
 STAFF_TWO_FACTOR = env_bool("DJANGO_SECURE", False) or env_bool("DJANGO_STAFF_TWO_FACTOR", False)
 OTP_TOTP_ISSUER = "Otandastar"
+
+# Backups (backups app): manage.py backup_database / restore_database; README "Backups".
+INSTALLED_APPS += ["backups"]
