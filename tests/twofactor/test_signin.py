@@ -4,7 +4,10 @@ stand in for a lost phone, a superuser resets a device, and the login lockout co
 
 import base64
 import io
+import os
 import re
+import subprocess
+import sys
 import time
 
 import pytest
@@ -81,6 +84,7 @@ def test_first_sign_in_enrols_a_phone_app_with_a_server_made_qr_code(editor):
     html = page.content.decode()
     # The QR code is an inline SVG made here: no image from elsewhere, no script.
     assert page.status_code == 200 and re.search(r'class="twofactor-qr"[^>]*><svg [^>]*viewBox=', html)
+    assert '<rect fill="white"' in html  # its own light ground: it scans in the dark theme too
     key = re.search(r'<code id="twofactor-key">([A-Z2-7 ]+)</code>', html).group(1).replace(" ", "")
     device = TOTPDevice.objects.get(user=editor)
     assert not device.confirmed and base64.b32decode(key) == device.bin_key
@@ -273,3 +277,20 @@ def test_without_it_a_password_signs_in_as_before(settings, editor):
     client = Client()
     assert password_step(client)["Location"] == INDEX and reaches_admin(client)
     assert Client().get(reverse("twofactor:verify"))["Location"] == reverse("admin:login")
+
+
+@pytest.mark.parametrize(
+    ("env", "required"),
+    [({}, "False"), ({"DJANGO_SECURE": "1"}, "True"), ({"DJANGO_STAFF_TWO_FACTOR": "1"}, "True")],
+    ids=["local", "secure", "opted-in"],
+)
+def test_production_requires_it_and_a_local_run_does_not(env, required):
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    result = subprocess.run(
+        [sys.executable, "-c", "from django.conf import settings; print(settings.STAFF_TWO_FACTOR)"],
+        cwd=settings.BASE_DIR,
+        env={**clean, "DJANGO_SETTINGS_MODULE": "otandastar.settings", "DJANGO_SECRET_KEY": "x" * 50, **env},
+        capture_output=True,
+        text=True,
+    )
+    assert result.stdout.strip() == required, result.stderr
