@@ -79,6 +79,7 @@ def test_a_backup_restores_into_an_empty_database_with_the_same_pages_and_histor
     backup = tmp_path / "otandastar.backup"
     call_command("backup_database", str(backup), stdout=io.StringIO())
     assert backup.read_bytes().startswith(MAGIC[connection.vendor])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["otandastar.backup"]  # one whole file, nothing beside
     before = snapshot()
     assert "Орталыққа жаңа мекенжай" in before["/kk/faq/" + Entry.objects.get(number=3).slug + "/"]
     assert before["/kk/faq/" + Entry.objects.get(number=4).slug + "/"].startswith("404")
