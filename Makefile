@@ -63,3 +63,19 @@ messages: $(BIN)/.installed
 
 clean:
 	rm -rf $(VENV) var
+
+.PHONY: audit backup restore
+
+# Pinned packages with newer releases and known vulnerabilities (pip-audit). Offline it says what it could
+# not look up and still passes; it fails only on a known vulnerability. README: "Upgrading packages".
+audit: $(BIN)/.installed
+	$(BIN)/python -m tools.audit
+
+# A backup of the whole database (content, history, search log, accounts) to a new file; README: "Backups".
+backup: $(BIN)/.installed var/secret_key
+	$(SECRET) $(BIN)/python manage.py backup_database "$${FILE:-var/backups/otandastar-$$(date -u +%Y%m%dT%H%M%SZ).backup}"
+
+# Restore FILE into the configured database, which must be new and empty.
+restore: $(BIN)/.installed var/secret_key
+	@test -n "$(FILE)" || { echo "usage: make restore FILE=var/backups/NAME.backup (into a new, empty database)"; exit 2; }
+	$(SECRET) $(BIN)/python manage.py restore_database "$(FILE)"

@@ -310,3 +310,17 @@ LOGGING = {
         "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
     },
 }
+
+# Two-factor sign-in for staff (twofactor app, django-otp): with DJANGO_SECURE=1 a password alone no
+# longer opens the admin; a code from a phone app (TOTP) or a recovery code is asked for after it.
+# DJANGO_STAFF_TWO_FACTOR=1 turns it on without DJANGO_SECURE (to try it locally).
+INSTALLED_APPS += ["django_otp", "django_otp.plugins.otp_totp", "django_otp.plugins.otp_static", "twofactor"]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "twofactor.middleware.StaffTwoFactorMiddleware",
+)
+STAFF_TWO_FACTOR = env_bool("DJANGO_SECURE", False) or env_bool("DJANGO_STAFF_TWO_FACTOR", False)
+OTP_TOTP_ISSUER = "Otandastar"
+
+# Backups (backups app): manage.py backup_database / restore_database; README "Backups".
+INSTALLED_APPS += ["backups"]

@@ -13,6 +13,8 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap_view, {"sitemaps": SITEMAPS}, name="sitemap"),
+    # Before the admin: its login with the second step of signing in (twofactor).
+    path(settings.ADMIN_PATH, include("twofactor.urls")),
     path(settings.ADMIN_PATH, include("editing.urls")),  # editors' pages, before the admin's catch-all
     path(settings.ADMIN_PATH, admin.site.urls),
 ]

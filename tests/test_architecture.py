@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.management import get_commands
 
 ROOT = Path(settings.BASE_DIR)
-PACKAGES = ("otandastar", "editing", "faq", "clinics", "search", "journeys", "bench")
+PACKAGES = ("otandastar", "editing", "faq", "clinics", "search", "journeys", "twofactor", "backups", "bench")
 
 
 def _module_name(path: Path) -> str:
