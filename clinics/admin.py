@@ -23,6 +23,7 @@ from search.admin import FoldedSearchMixin
 from search.documents import indexing_deferred
 from search.models import SearchDocument
 
+from . import selectors as clinic_selectors
 from .models import Clinic, ClinicToCheck, ExaminationType, Quota, QuotaYear, Region
 from .quality import PROBLEMS, problems_of, rows_with
 from .resources import ClinicResource, QuotaResource, SafeCSV, SafeXLSX, SpreadsheetLimitError
@@ -249,12 +250,29 @@ class QuotaInline(admin.TabularInline):
 @admin.register(QuotaYear)
 class QuotaYearAdmin(TranslationStatusMixin, SimpleHistoryAdmin, TranslationAdmin):
     russian_fields = ("legal_order", "eligibility")
-    list_display = ("year", "published", "region_count", "total")
+    list_display = ("year", "published", "shown_from", "final", "region_count", "total", "is_public")
     inlines = [QuotaInline]
-    fields = ("year", "published", ("legal_order_kk", "legal_order_ru"), ("eligibility_kk", "eligibility_ru"))
+    fields = (
+        "year",
+        ("published", "shown_from", "final"),
+        ("legal_order_kk", "legal_order_ru"),
+        ("eligibility_kk", "eligibility_ru"),
+    )
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(total_count=Sum("quotas__count"), regions=Count("quotas"))
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(total_count=Sum("quotas__count"), regions=Count("quotas"), region_total=Count("quotas"))
+        )
+
+    def changelist_view(self, request, extra_context=None):
+        self.region_total = Region.objects.count()  # for is_public, read once per list
+        return super().changelist_view(request, extra_context)
+
+    @admin.display(boolean=True, description=_("on the public pages"))
+    def is_public(self, obj):
+        return clinic_selectors.quota_year_is_public(obj, region_count=self.region_total)
 
     @admin.display(description=_("regions"), ordering="regions")
     def region_count(self, obj):

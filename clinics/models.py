@@ -1,3 +1,5 @@
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -120,7 +122,23 @@ class QuotaYear(models.Model):
     eligibility = models.TextField(
         _("who qualifies"), blank=True, help_text=_("The rule on which registered addresses qualify.")
     )
-    published = models.BooleanField(_("published"), default=True)
+    published = models.BooleanField(
+        _("published"), default=False, help_text=_("Only published years are public; staff can preview a draft.")
+    )
+    shown_from = models.DateField(
+        _("shown from"),
+        null=True,
+        blank=True,
+        help_text=_("The public pages show this year from this date on; empty means 1 January of the year."),
+    )
+    final = models.BooleanField(
+        _("final even if incomplete"),
+        default=False,
+        help_text=_(
+            "A year is shown once every region has a count (0 for a region the order leaves out), "
+            "or when this is ticked: the order lists only the regions entered."
+        ),
+    )
 
     class Meta:
         ordering = ["-year"]
@@ -129,6 +147,13 @@ class QuotaYear(models.Model):
 
     def __str__(self):
         return str(self.year)
+
+    def save(self, *args, **kwargs):
+        if self.shown_from is None and self.year:
+            self.shown_from = datetime.date(self.year, 1, 1)
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "shown_from"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("clinics:quota_year", kwargs={"year": self.year})
