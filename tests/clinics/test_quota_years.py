@@ -34,7 +34,7 @@ def test_a_new_year_is_not_in_force_complete_or_published_by_default():
 
 def test_the_november_case(client, year_2027):
     with time_machine.travel(NOVEMBER, tick=False):
-        before = {url: html for url, html in public_pages(client).items()}
+        before = public_pages(client)
         for html in before.values():
             assert "2026" in html and "2027" not in html
         assert client.get("/kk/quota/2027/").status_code == 404
