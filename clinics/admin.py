@@ -17,7 +17,7 @@ from import_export.forms import ConfirmImportForm, ImportForm
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from editing.admin import ProtectedDeleteMixin, TranslationStatusMixin
+from editing.admin import HistoryMixin, ProtectedDeleteMixin, TranslationStatusMixin
 from editing.forms import StableSlugMixin
 from search.admin import FoldedSearchMixin
 from search.documents import indexing_deferred
@@ -162,7 +162,7 @@ class RegionAdminForm(StableSlugMixin, forms.ModelForm):
 
 @admin.register(Region)
 class RegionAdmin(
-    ProtectedDeleteMixin, TranslationStatusMixin, FoldedSearchMixin, SimpleHistoryAdmin, TranslationAdmin
+    ProtectedDeleteMixin, TranslationStatusMixin, FoldedSearchMixin, HistoryMixin, SimpleHistoryAdmin, TranslationAdmin
 ):
     form = RegionAdminForm
     russian_fields = ("name", "short_name")
@@ -181,7 +181,7 @@ class RegionAdmin(
 
 @admin.register(ExaminationType)
 class ExaminationTypeAdmin(
-    ProtectedDeleteMixin, TranslationStatusMixin, FoldedSearchMixin, SimpleHistoryAdmin, TranslationAdmin
+    ProtectedDeleteMixin, TranslationStatusMixin, FoldedSearchMixin, HistoryMixin, SimpleHistoryAdmin, TranslationAdmin
 ):
     russian_fields = ("name", "short_name")
     search_fields = ("name_kk", "name_ru", "short_name_kk", "short_name_ru")
@@ -196,6 +196,7 @@ class ClinicAdmin(
     TranslationStatusMixin,
     FoldedSearchMixin,
     ImportExportModelAdmin,
+    HistoryMixin,
     SimpleHistoryAdmin,
     TranslationAdmin,
 ):
@@ -248,7 +249,7 @@ class QuotaInline(admin.TabularInline):
 
 
 @admin.register(QuotaYear)
-class QuotaYearAdmin(TranslationStatusMixin, SimpleHistoryAdmin, TranslationAdmin):
+class QuotaYearAdmin(TranslationStatusMixin, HistoryMixin, SimpleHistoryAdmin, TranslationAdmin):
     russian_fields = ("legal_order", "eligibility")
     list_display = ("year", "published", "shown_from", "final", "region_count", "total", "is_public")
     inlines = [QuotaInline]
@@ -284,7 +285,7 @@ class QuotaYearAdmin(TranslationStatusMixin, SimpleHistoryAdmin, TranslationAdmi
 
 
 @admin.register(Quota)
-class QuotaAdmin(SpreadsheetMixin, ImportExportModelAdmin, SimpleHistoryAdmin):
+class QuotaAdmin(SpreadsheetMixin, ImportExportModelAdmin, HistoryMixin, SimpleHistoryAdmin):
     """The quota counts one row per region and year, for spreadsheet work and history."""
 
     resource_classes = [QuotaResource]
