@@ -73,6 +73,7 @@ class SpreadsheetMixin:
     """
 
     formats = [SafeCSV, SafeXLSX]
+    import_template_name = "clinics/admin/import.html"
     import_form_class = SpreadsheetImportForm
     confirm_form_class = SpreadsheetConfirmForm
 

@@ -1,10 +1,13 @@
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from editing.html import normalize_text
 
 from .phones import invalid_phone_message, normalize_phone, phone_is_valid
 
@@ -83,7 +86,15 @@ class Clinic(models.Model):
         # Every path (admin, import, seed) stores E.164; a number that is not valid stays as typed, for
         # the "Data to check" page (the admin and the import refuse it in clean()).
         self.phone = normalize_phone(self.phone)
+        # Texts as the import stores them too (empty is "", not None; no stray spaces), so an export
+        # imported again compares equal and writes nothing.
+        for name in self.TEXT_FIELDS:
+            for language in settings.MODELTRANSLATION_LANGUAGES:
+                attname = f"{name}_{language}"
+                setattr(self, attname, normalize_text(getattr(self, attname)))
         super().save(*args, **kwargs)
+
+    TEXT_FIELDS = ("address", "transport", "note")  # translated (clinics/translation.py)
 
     def get_absolute_url(self):
         return self.region.get_absolute_url()

@@ -117,5 +117,5 @@ def change_note_field():
         label=_("What changed"),
         required=False,
         max_length=100,
-        help_text=_("Optional: a short note for the history, e.g. “New order of 12 December”."),
+        help_text=_("Optional: a short note for the history saying why you changed the record."),
     )
