@@ -95,3 +95,13 @@ def test_word_diff_keeps_context_and_shortens_long_unchanged_runs():
     assert "<del>w20</del> <ins>жаңа</ins>" in diff
     assert diff.startswith("… w12") and diff.endswith("w28 …")
     assert word_diff("<b>", "<i>") == "<del>&lt;b&gt;</del> <ins>&lt;i&gt;</ins>"
+
+
+@pytest.mark.parametrize("language, revert", [("kk", "Қайтару"), ("ru", "Вернуть")])
+def test_the_version_page_speaks_the_admins_language(client, content_editor, language, revert):
+    client.force_login(content_editor)
+    entry = Entry.objects.get(number=3)
+    url = reverse("admin:faq_entry_simple_history", args=[entry.pk, entry.history.first().history_id])
+    html = client.get(url, HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert f'value="{revert}"' in html
+    assert "Revert" not in html and "Press the" not in html
