@@ -97,7 +97,7 @@ def test_word_diff_keeps_context_and_shortens_long_unchanged_runs():
     assert word_diff("<b>", "<i>") == "<del>&lt;b&gt;</del> <ins>&lt;i&gt;</ins>"
 
 
-@pytest.mark.parametrize("language, revert", [("kk", "Қайтару"), ("ru", "Вернуть")])
+@pytest.mark.parametrize("language, revert", [("kk", "Қайтару"), ("ru", "Восстановить")])
 def test_the_version_page_speaks_the_admins_language(client, content_editor, language, revert):
     client.force_login(content_editor)
     entry = Entry.objects.get(number=3)
