@@ -18,7 +18,7 @@ from import_export.forms import ConfirmImportForm, ImportForm
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from editing.admin import ProtectedDeleteMixin, TranslationStatusMixin
+from editing.admin import HistoryMixin, ProtectedDeleteMixin, TranslationStatusMixin
 from editing.forms import StableSlugMixin
 from search.admin import FoldedSearchMixin
 from search.documents import indexing_deferred
@@ -75,6 +75,7 @@ class SpreadsheetMixin:
     """
 
     formats = [SafeCSV, SafeXLSX]
+    import_template_name = "clinics/admin/import.html"
     import_form_class = SpreadsheetImportForm
     confirm_form_class = SpreadsheetConfirmForm
 
@@ -178,7 +179,7 @@ class RegionAdminForm(StableSlugMixin, forms.ModelForm):
 
 @admin.register(Region)
 class RegionAdmin(
-    ProtectedDeleteMixin, TranslationStatusMixin, FoldedSearchMixin, SimpleHistoryAdmin, TranslationAdmin
+    ProtectedDeleteMixin, TranslationStatusMixin, FoldedSearchMixin, HistoryMixin, SimpleHistoryAdmin, TranslationAdmin
 ):
     form = RegionAdminForm
     russian_fields = ("name", "short_name")
@@ -197,7 +198,7 @@ class RegionAdmin(
 
 @admin.register(ExaminationType)
 class ExaminationTypeAdmin(
-    ProtectedDeleteMixin, TranslationStatusMixin, FoldedSearchMixin, SimpleHistoryAdmin, TranslationAdmin
+    ProtectedDeleteMixin, TranslationStatusMixin, FoldedSearchMixin, HistoryMixin, SimpleHistoryAdmin, TranslationAdmin
 ):
     russian_fields = ("name", "short_name")
     search_fields = ("name_kk", "name_ru", "short_name_kk", "short_name_ru")
@@ -212,6 +213,7 @@ class ClinicAdmin(
     TranslationStatusMixin,
     FoldedSearchMixin,
     ImportExportModelAdmin,
+    HistoryMixin,
     SimpleHistoryAdmin,
     TranslationAdmin,
 ):
@@ -265,14 +267,31 @@ class QuotaInline(admin.TabularInline):
 
 
 @admin.register(QuotaYear)
-class QuotaYearAdmin(TranslationStatusMixin, SimpleHistoryAdmin, TranslationAdmin):
+class QuotaYearAdmin(TranslationStatusMixin, HistoryMixin, SimpleHistoryAdmin, TranslationAdmin):
     russian_fields = ("legal_order", "eligibility")
-    list_display = ("year", "published", "region_count", "total")
+    list_display = ("year", "published", "shown_from", "final", "region_count", "total", "is_public")
     inlines = [QuotaInline]
-    fields = ("year", "published", ("legal_order_kk", "legal_order_ru"), ("eligibility_kk", "eligibility_ru"))
+    fields = (
+        "year",
+        ("published", "shown_from", "final"),
+        ("legal_order_kk", "legal_order_ru"),
+        ("eligibility_kk", "eligibility_ru"),
+    )
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(total_count=Sum("quotas__count"), regions=Count("quotas"))
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(total_count=Sum("quotas__count"), regions=Count("quotas"), region_total=Count("quotas"))
+        )
+
+    def changelist_view(self, request, extra_context=None):
+        self.region_total = Region.objects.count()  # for is_public, read once per list
+        return super().changelist_view(request, extra_context)
+
+    @admin.display(boolean=True, description=_("on the public pages"))
+    def is_public(self, obj):
+        return selectors.quota_year_is_public(obj, region_count=self.region_total)
 
     @admin.display(description=_("regions"), ordering="regions")
     def region_count(self, obj):
@@ -284,7 +303,7 @@ class QuotaYearAdmin(TranslationStatusMixin, SimpleHistoryAdmin, TranslationAdmi
 
 
 @admin.register(Quota)
-class QuotaAdmin(SpreadsheetMixin, ImportExportModelAdmin, SimpleHistoryAdmin):
+class QuotaAdmin(SpreadsheetMixin, ImportExportModelAdmin, HistoryMixin, SimpleHistoryAdmin):
     """The quota counts one row per region and year, for spreadsheet work and history."""
 
     resource_classes = [QuotaResource]

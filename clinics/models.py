@@ -1,8 +1,13 @@
+import datetime
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from editing.html import normalize_text
 
 from .phones import invalid_phone_message, normalize_phone, phone_is_valid
 
@@ -81,7 +86,15 @@ class Clinic(models.Model):
         # Every path (admin, import, seed) stores E.164; a number that is not valid stays as typed, for
         # the "Data to check" page (the admin and the import refuse it in clean()).
         self.phone = normalize_phone(self.phone)
+        # Texts as the import stores them too (empty is "", not None; no stray spaces), so an export
+        # imported again compares equal and writes nothing.
+        for name in self.TEXT_FIELDS:
+            for language in settings.MODELTRANSLATION_LANGUAGES:
+                attname = f"{name}_{language}"
+                setattr(self, attname, normalize_text(getattr(self, attname)))
         super().save(*args, **kwargs)
+
+    TEXT_FIELDS = ("address", "transport", "note")  # translated (clinics/translation.py)
 
     def get_absolute_url(self):
         return self.region.get_absolute_url()
@@ -120,7 +133,23 @@ class QuotaYear(models.Model):
     eligibility = models.TextField(
         _("who qualifies"), blank=True, help_text=_("The rule on which registered addresses qualify.")
     )
-    published = models.BooleanField(_("published"), default=True)
+    published = models.BooleanField(
+        _("published"), default=False, help_text=_("Only published years are public; staff can preview a draft.")
+    )
+    shown_from = models.DateField(
+        _("shown from"),
+        null=True,
+        blank=True,
+        help_text=_("The public pages show this year from this date on; empty means 1 January of the year."),
+    )
+    final = models.BooleanField(
+        _("final even if incomplete"),
+        default=False,
+        help_text=_(
+            "A year is shown once every region has a count (0 for a region the order leaves out), "
+            "or when this is ticked: the order lists only the regions entered."
+        ),
+    )
 
     class Meta:
         ordering = ["-year"]
@@ -129,6 +158,13 @@ class QuotaYear(models.Model):
 
     def __str__(self):
         return str(self.year)
+
+    def save(self, *args, **kwargs):
+        if self.shown_from is None and self.year:
+            self.shown_from = datetime.date(self.year, 1, 1)
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "shown_from"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("clinics:quota_year", kwargs={"year": self.year})

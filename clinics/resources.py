@@ -18,12 +18,18 @@ import zipfile
 import tablib
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import models
+from django.utils import translation
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from import_export import fields, resources
 from import_export.formats import base_formats
 from import_export.instance_loaders import ModelInstanceLoader
 from import_export.tmp_storages import CacheStorage
 from import_export.widgets import CharWidget, ForeignKeyWidget, IntegerWidget
+
+from editing.html import normalize_text
 
 from .models import Clinic, ExaminationType, Quota, QuotaYear, Region
 from .phones import normalize_phone
@@ -62,10 +68,11 @@ def _limits():
 
 
 def _checked_rows(rows):
-    """Rows (the header first) with restored text, refused past the row or cell limit while reading."""
+    """(the row's number in the file, the row) for each row, the header first, with restored text; refused
+    past the row or cell limit while reading."""
     max_rows, max_cell = _limits()
     count = -1  # the header is not a data row
-    for row in rows:
+    for number, row in enumerate(rows, 1):
         if all(value in (None, "") for value in row):
             continue  # blank lines (and formatted but empty rows of a workbook) are not rows
         count += 1
@@ -77,14 +84,18 @@ def _checked_rows(rows):
             raise SpreadsheetLimitError(
                 _("Row %(row)s has a cell longer than %(chars)s characters.") % {"row": count + 1, "chars": max_cell}
             )
-        yield [restore(value) for value in row]
+        yield number, [restore(value) for value in row]
 
 
 def _dataset(rows):
     rows = _checked_rows(rows)
-    dataset = tablib.Dataset(headers=next(rows, []))
-    for row in rows:
+    _number, headers = next(rows, (1, []))
+    dataset = tablib.Dataset(headers=headers)
+    # The row numbers the editor's spreadsheet program shows (blank rows are left out of the dataset).
+    dataset.sheet_rows = []
+    for number, row in rows:
         dataset.append(row)
+        dataset.sheet_rows.append(number)
     return dataset
 
 
@@ -292,8 +303,104 @@ class PreviewOutsideTransactionMixin:
         )
 
 
+LANGUAGE_LABELS = {"kk": _lazy("%(field)s, in Kazakh"), "ru": _lazy("%(field)s, in Russian")}
+
+
+class EditorFacingMixin:
+    """What the editor sees of a file: column headers in the admin's language (an import also accepts
+    the other language's and the field names), the preview's rows with the spreadsheet's own row numbers
+    and their errors, and text compared and stored as the admin stores it (editing.html.normalize_text),
+    so that importing a file just exported changes nothing."""
+
+    def column_label(self, name: str) -> str:
+        opts = self._meta.model._meta
+        base, _sep, code = name.rpartition("_")
+        if code in LANGUAGE_LABELS and base in {f.name for f in opts.concrete_fields}:
+            return LANGUAGE_LABELS[code] % {"field": capfirst(opts.get_field(base).verbose_name)}
+        if name == "delete":
+            return capfirst(_("delete"))
+        return capfirst(opts.get_field(self.fields[name].attribute).verbose_name)
+
+    def get_export_headers(self, selected_fields=None):
+        return [self.column_label(field.column_name) for field in self.get_export_fields(selected_fields)]
+
+    def get_diff_headers(self):
+        return [self.column_label(field.column_name) for field in self.get_import_fields()]
+
+    def text_fields(self) -> set[str]:
+        opts = self._meta.model._meta
+        return {
+            name
+            for name, field in self.fields.items()
+            if field.attribute
+            and isinstance(opts.get_field(field.attribute), (models.CharField, models.TextField))
+            and not isinstance(field.widget, ForeignKeyWidget)
+        }
+
+    def before_import(self, dataset, **kwargs):
+        super().before_import(dataset, **kwargs)
+        known = {}
+        for code, _name in settings.LANGUAGES:
+            with translation.override(code):
+                known |= {self.column_label(name).casefold(): name for name in self.fields}
+        known |= {name.casefold(): name for name in self.fields}
+        if dataset.headers:
+            dataset.headers = [
+                known.get(str(h if h is not None else "").strip().casefold(), h) for h in dataset.headers
+            ]
+        self.sheet_rows = getattr(dataset, "sheet_rows", None)
+
+    def import_instance(self, instance, row, **kwargs):
+        super().import_instance(instance, row, **kwargs)
+        for name in self.text_fields():
+            attribute = self.fields[name].attribute
+            setattr(instance, attribute, normalize_text(getattr(instance, attribute)))
+
+    def skip_row(self, instance, original, row, import_validation_errors=None):
+        if not super().skip_row(instance, original, row, import_validation_errors):
+            # Text stored before the normalisation (None, stray spaces) compares as the admin would store it.
+            if import_validation_errors or not self._meta.skip_unchanged or original is None:
+                return False
+            text = self.text_fields()
+            for name, field in self.fields.items():
+                if field.readonly or not field.attribute:
+                    continue
+                new, old = field.get_value(instance), field.get_value(original)
+                if name in text:
+                    new, old = normalize_text(new), normalize_text(old)
+                if new != old:
+                    return False
+        return True
+
+    def import_row(self, row, instance_loader, **kwargs):
+        result = super().import_row(row, instance_loader, **kwargs)
+        number = kwargs.get("row_number") or 0
+        sheet_rows = getattr(self, "sheet_rows", None)
+        result.sheet_row = sheet_rows[number - 1] if sheet_rows and 0 < number <= len(sheet_rows) else number + 1
+        result.messages = []
+        if result.validation_error is not None:
+            error = result.validation_error
+            errors = error.message_dict if hasattr(error, "error_dict") else {NON_FIELD_ERRORS: error.messages}
+            labels = {field.attribute: self.column_label(name) for name, field in self.fields.items()}
+            for name, messages in errors.items():
+                result.messages += [(labels.get(name, ""), message) for message in messages]
+        for error in result.errors:
+            result.messages.append(("", str(error.error)))
+        if result.messages:
+            # An invalid row has no diff: show the cells as the file has them (empty as empty).
+            result.cells = [
+                "" if row.get(f.column_name) is None else row.get(f.column_name) for f in self.get_import_fields()
+            ]
+        return result
+
+
 class ClinicResource(
-    PreviewOutsideTransactionMixin, RowErrorsMixin, RelatedReadOnceMixin, DeleteColumnMixin, resources.ModelResource
+    EditorFacingMixin,
+    PreviewOutsideTransactionMixin,
+    RowErrorsMixin,
+    RelatedReadOnceMixin,
+    DeleteColumnMixin,
+    resources.ModelResource,
 ):
     region = fields.Field(attribute="region", column_name="region", widget=NaturalKeyWidget(Region, "slug"))
     examination_type = fields.Field(
@@ -329,7 +436,12 @@ class ClinicResource(
 
 
 class QuotaResource(
-    PreviewOutsideTransactionMixin, RowErrorsMixin, RelatedReadOnceMixin, DeleteColumnMixin, resources.ModelResource
+    EditorFacingMixin,
+    PreviewOutsideTransactionMixin,
+    RowErrorsMixin,
+    RelatedReadOnceMixin,
+    DeleteColumnMixin,
+    resources.ModelResource,
 ):
     year = fields.Field(attribute="quota_year", column_name="year", widget=NaturalKeyWidget(QuotaYear, "year"))
     region = fields.Field(attribute="region", column_name="region", widget=NaturalKeyWidget(Region, "slug"))

@@ -70,7 +70,8 @@ def load_quotas(stats: LoadStats) -> None:
             f"clinics.quotayear:{data['year']}",
             QuotaYear,
             {"year": data["year"]},
-            _translated(data, legal_order="order", eligibility="eligibility"),
+            # The source's orders are in force and list every region they give a quota to.
+            {"published": True, "final": True, **_translated(data, legal_order="order", eligibility="eligibility")},
             stats,
         )
         if year is None:

@@ -1,6 +1,9 @@
 """All reads of regions, clinic rows and quotas in one place; views stay thin."""
 
+import datetime
+
 from django.db.models import Count, Max, Prefetch, QuerySet
+from django.utils import timezone
 
 from scripts.languages import content_language
 from search.textfold import fold
@@ -75,19 +78,43 @@ def region_clinics(region: Region, examination_type: ExaminationType | None = No
     return rows.order_by("position", "pk")
 
 
-def published_quota_years() -> QuerySet[QuotaYear]:
-    return QuotaYear.objects.filter(published=True).order_by("-year")
+def quota_year_is_public(quota_year: QuotaYear, *, region_count: int, today=None) -> bool:
+    """Published, in force (its "shown from" date has come) and complete: every region has a count, or the
+    editor marked the year final. Until a new year is all three, the public pages keep the previous one."""
+    today = today or timezone.localdate()
+    shown_from = quota_year.shown_from or datetime.date(quota_year.year, 1, 1)
+    complete = quota_year.final or quota_year.region_total >= region_count
+    return quota_year.published and shown_from <= today and complete
 
 
-def get_quota_year(year: int | None = None) -> QuotaYear | None:
-    """The given published year, or the latest one, with `rows` (regions in alphabet order) and `total`."""
-    years = published_quota_years().prefetch_related(
-        Prefetch("quotas", queryset=Quota.objects.select_related("region"), to_attr="quota_list")
+def public_quota_years() -> list[QuotaYear]:
+    """The years the public pages show, latest first (there are a few years: checked in Python)."""
+    region_count = Region.objects.count()
+    years = QuotaYear.objects.filter(published=True).annotate(region_total=Count("quotas")).order_by("-year")
+    return [y for y in years if quota_year_is_public(y, region_count=region_count)]
+
+
+def get_quota_year(year: int | None = None, *, preview: bool = False) -> QuotaYear | None:
+    """The given public year, or the latest public one, with `rows` (regions in alphabet order), `total` and
+    `is_public`. With `preview` (staff), the given year whatever its state."""
+    public = {y.year for y in public_quota_years()}
+    if year is None:
+        if not public:
+            return None
+        year = max(public)
+    elif year not in public and not preview:
+        return None
+    quota_year = (
+        QuotaYear.objects.filter(year=year)
+        .prefetch_related(Prefetch("quotas", queryset=Quota.objects.select_related("region"), to_attr="quota_list"))
+        .first()
     )
-    quota_year = years.filter(year=year).first() if year is not None else years.first()
     if quota_year is not None:
         language = content_language()
-        quota_year.rows = sorted(quota_year.quota_list, key=lambda q: alphabet_key(sort_name(q.region.name), language))
+        quota_year.is_public = year in public
+        # A count of 0 says the order leaves the region out: it completes the year but is not listed.
+        rows = [q for q in quota_year.quota_list if q.count]
+        quota_year.rows = sorted(rows, key=lambda q: alphabet_key(sort_name(q.region.name), language))
         quota_year.total = sum(q.count for q in quota_year.quota_list)
     return quota_year
 

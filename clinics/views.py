@@ -2,6 +2,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from editing import previews
 from faq import selectors as faq_selectors
 
 from . import selectors
@@ -40,19 +41,21 @@ def region(request, slug):
 
 
 def quota(request, year=None):
-    quota_year = selectors.get_quota_year(year)
+    # Staff can preview a year that is not public yet (a draft, not in force or incomplete) at its address.
+    quota_year = selectors.get_quota_year(year, preview=year is not None and previews.may_preview(request))
     if quota_year is None and year is not None:
         raise Http404
-    return render(
+    response = render(
         request,
         "clinics/quota.html",
         {
             "quota_year": quota_year,
             "chart": selectors.quota_bars(quota_year) if quota_year else None,
             "tile_map": selectors.quota_tile_map(quota_year) if quota_year else None,
-            "years": selectors.published_quota_years(),
+            "years": selectors.public_quota_years(),
             # Where a reader goes from the quota: the documents, how to apply, the payments, housing.
             "next_entries": faq_selectors.quota_entries(),
             "breadcrumbs": [(_("Regional quota"), None)],
         },
     )
+    return response if quota_year is None or quota_year.is_public else previews.mark_private(response)

@@ -1,9 +1,13 @@
 """Admin building blocks shared by the content apps (faq, clinics)."""
 
+from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import flatten_fieldsets
 from django.db.models import Q
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+
+from . import history
 
 LANGUAGE_LABELS = {"kk": _("%(field)s (Kazakh)"), "ru": _("%(field)s (Russian)")}
 
@@ -85,3 +89,56 @@ class ProtectedDeleteMixin:
                 % {"count": len(protected), "name": self.opts.verbose_name},
             )
         return deleted, model_count, perms_needed, protected
+
+
+class HistoryMixin:
+    """Readable history for a SimpleHistoryAdmin: a "what changed" note on save (the version's reason),
+    no version for a save that changes nothing visible, and per-language word diffs on the history page.
+
+    `html_fields`: the fields written in the rich-text editor (compared as visible text).
+    """
+
+    html_fields: tuple = ()
+    object_history_template = "editing/admin/history.html"
+    object_history_list_template = "editing/admin/history_list.html"
+    object_history_form_template = "editing/admin/history_form.html"
+
+    def get_form(self, request, obj=None, **kwargs):
+        base = kwargs.get("form", self.form)
+        kwargs["form"] = type(base.__name__, (base,), {"change_note": change_note_field()})
+        return super().get_form(request, obj, **kwargs)
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = list(super().get_fieldsets(request, obj))
+        if not any("change_note" in flatten_fieldsets([fieldset]) for fieldset in fieldsets):
+            fieldsets.append((None, {"fields": ("change_note",), "classes": ("change-note",)}))
+        return fieldsets
+
+    def save_model(self, request, obj, form, change):
+        if change and obj.pk and not self.visibly_changed(obj):
+            return  # nothing a reader would see changed: no save, no version (inlines still save)
+        note = (form.cleaned_data.get("change_note") or "").strip()
+        if note:
+            obj._change_reason = note  # django-simple-history stores it as the version's reason
+        super().save_model(request, obj, form, change)
+
+    def visibly_changed(self, obj) -> bool:
+        stored = type(obj)._default_manager.filter(pk=obj.pk).first()
+        if stored is None:
+            return True
+        fields = history.compared_fields(type(obj), html_fields=self.html_fields)
+        return any(history.differs(stored, obj, name, kind) for name, _label, kind in fields)
+
+    def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
+        records = list(historical_records)
+        for newer, older in zip(records, records[1:], strict=False):
+            newer.readable_changes = history.changes(older, newer, html_fields=self.html_fields)
+
+
+def change_note_field():
+    return forms.CharField(
+        label=_("What changed"),
+        required=False,
+        max_length=100,
+        help_text=_("Optional: a short note for the history saying why you changed the record."),
+    )

@@ -7,7 +7,7 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from editing.admin import ProtectedDeleteMixin, TranslationStatusMixin
+from editing.admin import HistoryMixin, ProtectedDeleteMixin, TranslationStatusMixin
 from search.admin import FoldedSearchMixin
 from search.models import SearchDocument
 
@@ -19,7 +19,9 @@ STALE_AFTER = datetime.timedelta(days=365)
 
 
 @admin.register(Topic)
-class TopicAdmin(ProtectedDeleteMixin, TranslationStatusMixin, FoldedSearchMixin, SimpleHistoryAdmin, TranslationAdmin):
+class TopicAdmin(
+    ProtectedDeleteMixin, TranslationStatusMixin, FoldedSearchMixin, HistoryMixin, SimpleHistoryAdmin, TranslationAdmin
+):
     form = TopicAdminForm
     russian_fields = ("title",)
     list_display = ("title", "order", "slug")
@@ -45,8 +47,9 @@ class ReviewFilter(admin.SimpleListFilter):
 
 
 @admin.register(Entry)
-class EntryAdmin(TranslationStatusMixin, FoldedSearchMixin, SimpleHistoryAdmin, TranslationAdmin):
+class EntryAdmin(TranslationStatusMixin, FoldedSearchMixin, HistoryMixin, SimpleHistoryAdmin, TranslationAdmin):
     form = EntryAdminForm
+    html_fields = ("answer",)
     russian_fields = ("question", "answer", "source", "summary")
     search_document_kind = SearchDocument.Kind.ENTRY
     search_fields = ("question", "answer", "source")

@@ -75,7 +75,10 @@ class Entry(models.Model):
         default="",
         help_text=_("Shows a link to the quota table or the clinic directory under the answer."),
     )
-    published = models.BooleanField(_("published"), default=True)
+    # A new entry starts as a draft: staff preview it on the site ("View on site") before publishing.
+    published = models.BooleanField(
+        _("published"), default=False, help_text=_("Only published entries are public; staff can preview a draft.")
+    )
     last_reviewed = models.DateField(
         _("last reviewed"),
         null=True,

@@ -45,6 +45,8 @@ def load(stats: LoadStats) -> None:
             "slug": data["slug"],
             "topic": topic,
             "feature": data.get("feature", ""),
+            # The reference's answers are public; a new entry an editor adds starts as a draft.
+            "published": True,
             **_translated(data, "question", "answer", "source", "summary"),
         }
         if data.get("checklist"):

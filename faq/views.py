@@ -1,10 +1,10 @@
-from django.conf import settings
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from clinics import selectors as clinic_selectors
+from editing import previews
 from editing.html import clean_html, html_to_text
 
 from . import amounts, outline, selectors
@@ -36,13 +36,11 @@ def topic(request, slug):
 
 
 def entry(request, slug):
-    # Staff can preview an unpublished entry; everyone else gets a 404 for it. Readers have no
-    # session: not touching it keeps their pages free of "Vary: Cookie", so they can be cached.
-    signed_in = settings.SESSION_COOKIE_NAME in request.COOKIES
-    entry = selectors.get_entry(slug, include_unpublished=signed_in and request.user.is_staff)
+    # Staff can preview an unpublished entry; everyone else gets a 404 for it.
+    entry = selectors.get_entry(slug, include_unpublished=previews.may_preview(request))
     if entry is None:
         raise Http404
-    return render(
+    response = render(
         request,
         "faq/entry.html",
         {
@@ -59,6 +57,7 @@ def entry(request, slug):
             ],
         },
     )
+    return response if entry.published else previews.mark_private(response)
 
 
 def answer_display(answer: str) -> dict:

@@ -32,7 +32,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse, QueryDict
 from django.middleware.gzip import re_accepts_gzip
 from django.urls import Resolver404, resolve
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control, set_response_etag
 from django.utils.http import http_date
 
@@ -276,7 +276,10 @@ def _quietly(operation, *args, default=None):
 
 def page_key(request, version) -> str:
     encoding = "gzip" if _accepts_gzip(request) else "identity"
+    # Today's date too: what a page shows can change with the date alone (the MCI of the new year, a quota
+    # year whose "shown from" date comes), with no save to bump the version.
+    today = timezone.localdate().isoformat()
     # Scheme and host are part of the key: pages hold absolute (canonical) URLs. get_host()
     # also refuses hosts not in ALLOWED_HOSTS (400) before anything is looked up.
     address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-    return "otandastar:page:" + hashlib.sha256(f"{version}:{encoding}:{address}".encode()).hexdigest()
+    return "otandastar:page:" + hashlib.sha256(f"{version}:{today}:{encoding}:{address}".encode()).hexdigest()

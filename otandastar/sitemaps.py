@@ -3,7 +3,8 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from clinics.models import QuotaYear, Region
+from clinics import selectors as clinic_selectors
+from clinics.models import Region
 from faq import selectors as faq_selectors
 from faq.models import Entry
 from journeys import selectors as journey_selectors
@@ -66,7 +67,8 @@ class Regions(I18nSitemap):
 
 class QuotaYears(I18nSitemap):
     def items(self):
-        return QuotaYear.objects.filter(published=True).order_by("-year")
+        # Only years in force and complete; a year being entered is not public yet.
+        return clinic_selectors.public_quota_years()
 
 
 SITEMAPS = {

@@ -59,6 +59,7 @@ def test_index_follows_a_bulk_load():
             answer_kk="<p>Жауап</p>",
             question_ru=f"Загруженный вопрос Таскала {i}",
             answer_ru="<p>Ответ</p>",
+            published=True,  # a new entry is a draft by default, and drafts are not indexed
         )
         for i in range(3)
     )
@@ -89,6 +90,7 @@ def test_loaddata_indexes_fixture_rows(tmp_path):
         "topic": topic,
         "question_kk": "Сынақ сұрағы Жаңаөзен",
         "answer_kk": "<p>Жауап</p>",
+        "published": True,
         "created": "2026-01-01T00:00:00Z",
         "updated": "2026-01-01T00:00:00Z",
     }
