@@ -147,3 +147,9 @@ def quota_bars(quota_year: QuotaYear) -> dict:
             {"quota": q, "label": tile_label(q.region), "percent": max(1, round(q.count * 100 / largest))} for q in rows
         ]
     }
+
+
+def regions_with_examination(examination_type: ExaminationType) -> list[Region]:
+    """The regions that have rows for an examination type (with their `row_count` of it), in alphabet order."""
+    regions = Region.objects.filter(clinics__examination_type=examination_type).annotate(row_count=Count("clinics"))
+    return _by_name(regions)

@@ -56,6 +56,10 @@ KK_SUFFIXES = sorted(
             "сы сі ы "
             "ымыз іміз мыз міз "
             "шы ші "
+            # verb forms: conditional (жоғалса), converb (жоғалып), participles (жоғалған, жоғалатын),
+            # verbal noun (жоғалту), past (алдым, алды), present (алады)
+            "са се ып іп ған ген қан кен атын етін йтын йтін "
+            "ту тү дым дім тым тім ды ді ты ті ады еді йды йді "
         ).split()
     },
     key=len,
@@ -171,22 +175,38 @@ class Term:
 def _patterns(folded: str) -> set[str]:
     if len(folded) <= WHOLE_WORD_MAX:
         return {f" {folded} "}
-    stems = {folded}
-    for stem in (kazakh_stem(folded), russian_stem(folded)):
-        if len(stem) >= WHOLE_WORD_MAX:
-            stems.add(stem)
+    found = stems(folded)
     # A stem that starts with another stem adds nothing.
-    return {f" {s}" for s in stems if not any(o != s and s.startswith(o) for o in stems)}
+    return {f" {s}" for s in found if not any(o != s and s.startswith(o) for o in found)}
+
+
+def normalize_query(query: str) -> str:
+    """The one place where a query's text is normalised before it is parsed, logged or corrected:
+    NFKC, length limit, lower case. Folding of other scripts into Cyrillic belongs here."""
+    return unicodedata.normalize("NFKC", query or "")[:MAX_QUERY_LENGTH].lower()
+
+
+def query_words(query: str) -> list[str]:
+    """The query's distinct words, normalised, in order."""
+    words = []
+    for word in WORD.findall(normalize_query(query)):
+        word = word.strip("_")
+        if word and word not in words:
+            words.append(word)
+    return words
+
+
+def stems(folded: str) -> set[str]:
+    """A folded word and its Kazakh and Russian stems (those of at least WHOLE_WORD_MAX letters)."""
+    found = {folded}
+    if len(folded) > WHOLE_WORD_MAX:
+        found |= {s for s in (kazakh_stem(folded), russian_stem(folded)) if len(s) >= WHOLE_WORD_MAX}
+    return found
 
 
 @lru_cache(maxsize=2048)
 def parse(query: str) -> tuple[Term, ...]:
-    text = unicodedata.normalize("NFKC", query or "")[:MAX_QUERY_LENGTH].lower()
-    words = []
-    for word in WORD.findall(text):
-        word = word.strip("_")
-        if word and word not in words:
-            words.append(word)
+    words = query_words(query)
     terms = []
     for word in words:
         if LATIN_WORD.match(word):
@@ -207,6 +227,4 @@ def parse(query: str) -> tuple[Term, ...]:
 
 def normalized(query: str) -> str:
     """The query as the search log keeps it: folded words, no personal formatting."""
-    return " ".join(fold(w) for w in WORD.findall(unicodedata.normalize("NFKC", query or "").lower()))[
-        :MAX_QUERY_LENGTH
-    ]
+    return " ".join(fold(w) for w in WORD.findall(normalize_query(query)))[:MAX_QUERY_LENGTH]

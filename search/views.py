@@ -7,6 +7,7 @@ from faq import selectors as faq_selectors
 
 from . import engine, snippets, suggest
 from .forms import SearchForm
+from .query import query_words
 from .statistics import RESULTS_HEADER
 
 
@@ -16,7 +17,9 @@ def search(request):
     context = {"form": form, "query": query, "breadcrumbs": [(_("Search"), None)]}
     counted = None
     if query:
-        results = engine.search(query, translation.get_language())
+        # ?exact=1: "search instead for" the query as typed, without correcting it.
+        exact = request.GET.get("exact") == "1"
+        results = engine.search(query, translation.get_language(), correct=not exact)
         page = Paginator(results.entry_hits, engine.PER_PAGE).get_page(request.GET.get("page"))
         page.object_list = engine.load_entries(page.object_list)
         snippets.mark_results(page.object_list, results)
@@ -24,7 +27,7 @@ def search(request):
             counted = results.count
         context.update(results=results, page=page, page_range=page.paginator.get_elided_page_range(page.number))
         if not results.count:
-            context["suggestions"] = suggest.suggestions(results.terms)
+            context["suggestions"] = [c.query for c in suggest.corrections(query_words(query), results.unmatched)]
     if not query or not context["results"].count:
         context["topics"] = faq_selectors.topics_with_counts()
     response = render(request, "search/search.html", context)
