@@ -114,6 +114,8 @@ def rebuild_vocabulary() -> int:
     return SearchWord.objects.count()
 
 
+vocabulary.recount = rebuild_vocabulary
+
 _deferred = threading.local()
 
 

@@ -40,41 +40,44 @@ STOP_WORDS = {
 }
 
 # Kazakh endings (folded), longest first; stripped repeatedly while the stem keeps 4+ letters.
-KK_SUFFIXES = sorted(
-    {
-        fold(s)
-        for s in (
-            "ның нің дың дің тың тің ын ін "
-            "ға ге қа ке на не "
-            "ны ні ды ді ты ті "
-            "да де та те нда нде "
-            "дан ден тан тен нан нен "
-            "мен бен пен "
-            "дағы дегі тағы тегі "
-            "лар лер дар дер тар тер "
-            "лары лері дары дері тары тері "
-            "сы сі ы "
-            "ымыз іміз мыз міз "
-            "шы ші "
-            # verb forms: conditional (жоғалса), converb (жоғалып), participles (жоғалған, жоғалатын),
-            # verbal noun (жоғалту), past (алдым, алды), present (алады)
-            "са се ып іп ған ген қан кен атын етін йтын йтін "
-            "ту тү дым дім тым тім ды ді ты ті ады еді йды йді "
-        ).split()
-    },
-    key=len,
-    reverse=True,
+KK_NOUN_ENDINGS = (
+    "ның нің дың дің тың тің ын ін "
+    "ға ге қа ке на не "
+    "ны ні ды ді ты ті "
+    "да де та те нда нде "
+    "дан ден тан тен нан нен "
+    "мен бен пен "
+    "дағы дегі тағы тегі "
+    "лар лер дар дер тар тер "
+    "лары лері дары дері тары тері "
+    "сы сі ы "
+    "ымыз іміз мыз міз "
+    "шы ші "
 )
+# Verb forms: conditional (жоғалса), converb (жоғалып), participles (жоғалған, жоғалатын), verbal noun
+# (жоғалту), past (алдым, алды), present (алады). `manage.py search_stems` measures what they merge.
+KK_VERB_ENDINGS = "са се ып іп ған ген қан кен атын етін йтын йтін ту тү дым дім тым тім ды ді ты ті ады еді йды йді"
+
+
+def _endings(*lists) -> list[str]:
+    return sorted({fold(s) for text in lists for s in text.split()}, key=len, reverse=True)
+
+
+KK_NOUN_SUFFIXES = _endings(KK_NOUN_ENDINGS)
+KK_SUFFIXES = _endings(KK_NOUN_ENDINGS, KK_VERB_ENDINGS)
+# A verb ending leaves a stem of 5+ letters: «тәртіп» (order) is not «тарт» (pull) + «іп».
+VERB_ONLY = set(_endings(KK_VERB_ENDINGS)) - set(KK_NOUN_SUFFIXES)
 
 _ru_stemmer = snowballstemmer.stemmer("russian")
 
 
-def kazakh_stem(word: str) -> str:
+def kazakh_stem(word: str, suffixes=None) -> str:
+    suffixes = KK_SUFFIXES if suffixes is None else suffixes
     changed = True
     while changed:
         changed = False
-        for suffix in KK_SUFFIXES:
-            if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+        for suffix in suffixes:
+            if word.endswith(suffix) and len(word) - len(suffix) >= (5 if suffix in VERB_ONLY else 4):
                 word = word[: -len(suffix)]
                 changed = True
                 break

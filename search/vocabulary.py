@@ -119,13 +119,16 @@ def _load() -> Snapshot:
     return snap
 
 
+# search.documents.rebuild_vocabulary, set by that module (it imports this one, not the other way round).
+recount = None
+
+
 def _fill_if_missing() -> list:
     """A database indexed before the vocabulary existed counts its words once, here."""
-    from search.documents import rebuild_vocabulary
     from search.models import SearchDocument
 
-    if not SearchDocument.objects.exists():
+    if recount is None or not SearchDocument.objects.exists():
         return []
-    log.info("search vocabulary is empty: counting the words of the search documents")
-    rebuild_vocabulary()
+    log.info("search vocabulary is empty: counting the words of the searchable objects")
+    recount()
     return list(SearchWord.objects.values_list("word", "language", "spelling", "count"))
