@@ -199,12 +199,13 @@ def query_words(query: str) -> list[str]:
     return words
 
 
-def stems(folded: str) -> set[str]:
+@lru_cache(maxsize=20000)
+def stems(folded: str) -> frozenset[str]:
     """A folded word and its Kazakh and Russian stems (those of at least WHOLE_WORD_MAX letters)."""
     found = {folded}
     if len(folded) > WHOLE_WORD_MAX:
         found |= {s for s in (kazakh_stem(folded), russian_stem(folded)) if len(s) >= WHOLE_WORD_MAX}
-    return found
+    return frozenset(found)
 
 
 @lru_cache(maxsize=2048)
