@@ -51,6 +51,7 @@ RENDER_WAIT_SECONDS = 2  # how long a request waits for another's render before 
 # A view that reads a new parameter declares it here (tests/test_pagecache_keys.py checks).
 PAGE_PARAMETERS = {
     "search": ("q", "page", "exact"),
+    "search_suggest": ("q",),
     "clinics:region": ("type",),
 }
 

@@ -1,11 +1,12 @@
 from django.core.paginator import Paginator
+from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from faq import selectors as faq_selectors
 
-from . import engine, snippets, suggest
+from . import completions, engine, snippets, suggest
 from .forms import SearchForm
 from .query import query_words
 from .statistics import RESULTS_HEADER
@@ -35,3 +36,10 @@ def search(request):
         # Counted by search.statistics.SearchStatisticsMiddleware, also when the page cache answers.
         response[RESULTS_HEADER] = str(counted)
     return response
+
+
+def suggestions(request):
+    """Typing suggestions for search/suggest.js: JSON, cached by the page cache like a page."""
+    form = SearchForm(request.GET)
+    query = form.cleaned_data["q"] if form.is_valid() else ""
+    return JsonResponse({"suggestions": completions.suggestions(query, translation.get_language())})
