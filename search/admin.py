@@ -140,7 +140,7 @@ class SearchQueryAdmin(admin.ModelAdmin):
 
 
 @admin.register(SynonymGroup)
-class SynonymGroupAdmin(admin.ModelAdmin):
+class SynonymGroupAdmin(FoldedSearchMixin, admin.ModelAdmin):
     """Words searched as one: an everyday word and the official term, Kazakh and Russian equivalents."""
 
     list_display = ("__str__", "language", "note")
