@@ -21,8 +21,9 @@ def groups(words, suffixes) -> dict[str, set[str]]:
 def report(words=None) -> dict:
     """Counts (words, stems before/after, words joined) and the groups that grew, largest first."""
     if words is None:
+        # Filtered here, not by a database regex: \w differs between SQLite and PostgreSQL locales.
         words = sorted(
-            set(SearchWord.objects.filter(language="kk", word__regex=r"^\w{4,}$").values_list("word", flat=True))
+            {w for w in SearchWord.objects.filter(language="kk").values_list("word", flat=True) if len(w) >= 4}
         )
     before = groups(words, KK_NOUN_SUFFIXES)
     after = groups(words, KK_SUFFIXES)
