@@ -16,6 +16,7 @@ from clinics.models import ExaminationType, Region
 from search import synonyms
 from search.query import Term, stems
 from search.textfold import fold
+from search.vocabulary import content_version
 
 MAX_CARDS = 3
 # Words of a region's name that do not tell regions apart.
@@ -72,8 +73,6 @@ _current: dict = {"version": None, "names": None}
 
 def _names():
     """(region, [word sets, any of which names it]) and (type, [keyword sets]) for this content version."""
-    from otandastar.pagecache import content_version
-
     version = content_version()
     with _lock:
         if _current["version"] == version:

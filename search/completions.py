@@ -12,6 +12,7 @@ from clinics import selectors as clinic_selectors
 from faq.models import Entry
 from search.query import query_words
 from search.textfold import fold, index_text
+from search.vocabulary import content_version
 
 LIMIT = 6
 MIN_LETTERS = 2
@@ -22,8 +23,6 @@ _current: dict = {"version": None, "languages": {}}
 
 def _candidates(language: str) -> list[tuple[str, str, str, list[str]]]:
     """(kind, label, url, folded words) of each region and published question, regions first."""
-    from otandastar.pagecache import content_version
-
     version = content_version()
     with _lock:
         if _current["version"] != version:

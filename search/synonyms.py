@@ -10,6 +10,7 @@ import threading
 from search.models import SynonymGroup
 from search.query import Term, _patterns, stems
 from search.textfold import fold
+from search.vocabulary import content_version
 
 _lock = threading.Lock()
 _current: dict = {"version": None, "groups": None}
@@ -23,8 +24,6 @@ def key_word(member: str) -> str:
 
 def groups() -> list[tuple[set[str], set[str], set[str]]]:
     """(stems, patterns, key words) of every group, for this content version (a save of a group changes it)."""
-    from otandastar.pagecache import content_version
-
     version = content_version()
     with _lock:
         if _current["version"] != version or _current["groups"] is None:

@@ -8,6 +8,7 @@ this worker's copy of the table for the current content version (every content s
 import logging
 import re
 import threading
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -92,9 +93,19 @@ _lock = threading.Lock()
 _current: dict = {"version": None, "snapshot": None}
 
 
-def snapshot() -> Snapshot:
-    from otandastar.pagecache import content_version
+def content_version():
+    """The page cache's content version; with the shared cache down, a new one each minute (search
+    still answers, from data at most a minute old)."""
+    from otandastar import pagecache
 
+    try:
+        return pagecache.content_version()
+    except Exception:  # the cache server is unreachable: pages are served without it too
+        log.warning("content version unavailable", exc_info=True)
+        return ("no cache", int(time.monotonic() // 60))
+
+
+def snapshot() -> Snapshot:
     version = content_version()
     with _lock:
         if _current["version"] != version or _current["snapshot"] is None:
