@@ -27,7 +27,10 @@ QUERIES = {
         ("kk", "қандас мәртебесін қалай алуға болады"),
     ],
     "Latin": [("kk", "qandas"), ("kk", "kvota"), ("kk", "ata zholy"), ("kk", "Shymkent")],
-    "no result": [("kk", "зззззз"), ("ru", "qwxzvb"), ("kk", "апастилль"), ("ru", "пенсионный фонд")],
+    "no result": [("kk", "зззззз"), ("ru", "qwxzvb"), ("ru", "пенсионный фонд")],
+    # Words that match nothing, corrected against the vocabulary, then searched again.
+    "typo": [("kk", "ықтиярхт"), ("ru", "апостел"), ("kk", "апастилль"), ("ru", "собеседывание документов")],
+    "clinic question": [("kk", "лепра ақмола"), ("ru", "психиатр Павлодар"), ("ru", "проказа")],
 }
 SCALES = (1, 10, 100)
 

@@ -184,3 +184,9 @@ def next_clinic_position(region: Region) -> int:
 def regions_in_alphabet_order(language=None) -> list[Region]:
     """All regions by name in the alphabet of the language (the admin's region filters)."""
     return _by_name(Region.objects.all(), language)
+
+
+def regions_with_examination(examination_type: ExaminationType) -> list[Region]:
+    """The regions that have rows for an examination type (with their `row_count` of it), in alphabet order."""
+    regions = Region.objects.filter(clinics__examination_type=examination_type).annotate(row_count=Count("clinics"))
+    return _by_name(regions)

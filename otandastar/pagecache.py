@@ -50,7 +50,8 @@ RENDER_WAIT_SECONDS = 2  # how long a request waits for another's render before 
 # the clean page from the cache, and no junk ends up in a stored page (its language links).
 # A view that reads a new parameter declares it here (tests/test_pagecache_keys.py checks).
 PAGE_PARAMETERS = {
-    "search": ("q", "page"),
+    "search": ("q", "page", "exact"),
+    "search_suggest": ("q",),
     "clinics:region": ("type",),
     "home": ("offer",),  # scripts: the offer of the Arabic script (otandastar.views.root_redirect)
 }

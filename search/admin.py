@@ -1,11 +1,15 @@
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.contrib import admin
 from django.db.models import Q
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from editing.html import html_to_text
 
-from .models import SearchDocument, SearchQuery
+from .models import SearchDocument, SearchQuery, SynonymGroup
 from .query import normalized
 from .textfold import fold
 
@@ -108,7 +112,7 @@ class SearchedFilter(admin.SimpleListFilter):
 class SearchQueryAdmin(admin.ModelAdmin):
     """What visitors look for; queries without results point at missing answers."""
 
-    list_display = ("query", "language", "count", "zero_results", "last_results", "last_seen")
+    list_display = ("query", "language", "count", "zero_results", "last_results", "last_seen", "add_synonym")
     list_filter = (SearchedFilter, FoundNothingFilter, "language")
     search_fields = ("query",)
     ordering = ("-count",)
@@ -125,3 +129,20 @@ class SearchQueryAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+    @admin.display(description=_("synonym"))
+    def add_synonym(self, obj):
+        # A search that found nothing may use another word for what the site calls otherwise.
+        if obj.last_results:
+            return ""
+        url = reverse("admin:search_synonymgroup_add") + "?" + urlencode({"language": obj.language, "words": obj.query})
+        return format_html('<a href="{}">{}</a>', url, _("add a synonym"))
+
+
+@admin.register(SynonymGroup)
+class SynonymGroupAdmin(FoldedSearchMixin, admin.ModelAdmin):
+    """Words searched as one: an everyday word and the official term, Kazakh and Russian equivalents."""
+
+    list_display = ("__str__", "language", "note")
+    list_filter = ("language",)
+    search_fields = ("words", "note")

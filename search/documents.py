@@ -15,7 +15,8 @@ from django.dispatch import receiver
 from clinics.models import Clinic, ExaminationType, Region
 from editing.html import html_to_text
 from faq.models import Entry
-from search.models import SearchDocument
+from search import vocabulary
+from search.models import SearchDocument, SearchWord
 from search.textfold import index_text
 
 ENTRY, CLINIC = SearchDocument.Kind.ENTRY, SearchDocument.Kind.CLINIC
@@ -26,7 +27,7 @@ def _value(obj, field, language):
 
 
 def _document(kind, object_id, language, title, body) -> SearchDocument:
-    return SearchDocument(
+    doc = SearchDocument(
         id=SearchDocument.make_id(kind, object_id, language),
         kind=kind,
         object_id=object_id,
@@ -34,6 +35,8 @@ def _document(kind, object_id, language, title, body) -> SearchDocument:
         title=index_text(title),
         body=index_text(body),
     )
+    doc.raw_text = f"{title} {body}"  # for the vocabulary's spellings (the stored text is folded)
+    return doc
 
 
 def entry_documents(entry: Entry) -> list[SearchDocument]:
@@ -61,8 +64,22 @@ def clinic_documents(row: Clinic, region: Region, exam: ExaminationType) -> list
 
 
 def _replace(kind: str, object_ids: list[int], docs: list[SearchDocument]) -> None:
-    SearchDocument.objects.filter(kind=kind, object_id__in=object_ids).delete()
+    removed = _remove(kind, object_ids, apply=False)
     SearchDocument.objects.bulk_create(docs, batch_size=500)
+    added, spellings = vocabulary.count_words((d.language, d.raw_text) for d in docs)
+    vocabulary.apply(added, removed, spellings)
+
+
+def _remove(kind: str, object_ids, apply=True):
+    """Delete the objects' documents; their words leave the vocabulary (now, or with the caller's apply)."""
+    old = SearchDocument.objects.filter(kind=kind, object_id__in=object_ids)
+    removed, _spellings = vocabulary.count_words(
+        (language, f"{title} {body}") for language, title, body in old.values_list("language", "title", "body")
+    )
+    old.delete()
+    if apply:
+        vocabulary.apply({}, removed, {})
+    return removed
 
 
 def index_entries(entries) -> None:
@@ -78,10 +95,26 @@ def index_clinics(rows) -> None:
 
 def rebuild() -> int:
     SearchDocument.objects.all().delete()
+    SearchWord.objects.all().delete()
     index_entries(Entry.objects.all())
     index_clinics(Clinic.objects.all())
     return SearchDocument.objects.count()
 
+
+def rebuild_vocabulary() -> int:
+    """Count the vocabulary again from the searchable objects (the documents themselves stay)."""
+    SearchWord.objects.all().delete()
+    texts = []
+    for entry in Entry.objects.all():
+        texts += [(d.language, d.raw_text) for d in entry_documents(entry)]
+    for row in Clinic.objects.select_related("region", "examination_type"):
+        texts += [(d.language, d.raw_text) for d in clinic_documents(row, row.region, row.examination_type)]
+    added, spellings = vocabulary.count_words(texts)
+    vocabulary.apply(added, {}, spellings)
+    return SearchWord.objects.count()
+
+
+vocabulary.recount = rebuild_vocabulary
 
 _deferred = threading.local()
 
@@ -146,9 +179,9 @@ def names_changed(sender, instance, raw=False, **kwargs):
 
 @receiver(post_delete, sender=Entry)
 def entry_deleted(sender, instance, **kwargs):
-    SearchDocument.objects.filter(kind=ENTRY, object_id=instance.pk).delete()
+    _remove(ENTRY, [instance.pk])
 
 
 @receiver(post_delete, sender=Clinic)
 def clinic_deleted(sender, instance, **kwargs):
-    SearchDocument.objects.filter(kind=CLINIC, object_id=instance.pk).delete()
+    _remove(CLINIC, [instance.pk])

@@ -24,8 +24,8 @@ from clinics.models import Clinic
 from faq.models import Entry
 from search.models import SearchDocument
 
-from . import index
-from .query import Term, parse
+from . import cards, index, suggest, synonyms
+from .query import Term, parse, query_words
 
 PER_PAGE = 10  # entries per results page
 
@@ -90,6 +90,10 @@ class SearchResults:
     entry_hits: RankedHits = field(default_factory=lambda: RankedHits({}))  # (entry id, score), best first
     clinic_groups: list = field(default_factory=list)  # RegionGroup, best first
     clinic_count: int = 0
+    cards: list = field(default_factory=list)  # search.cards.Card: a clinic question's answer, shown first
+    unmatched: set = field(default_factory=set)  # query words (as typed) that match no document
+    corrected_from: str = ""  # the query as typed, when these are the results of a corrected query
+    alternatives: list = field(default_factory=list)  # other corrected queries worth offering
 
     @property
     def entry_count(self) -> int:
@@ -97,7 +101,7 @@ class SearchResults:
 
     @property
     def count(self) -> int:
-        return self.entry_count + self.clinic_count
+        return self.entry_count + self.clinic_count + sum(len(c.rows) or len(c.regions) for c in self.cards)
 
     @property
     def entries(self) -> list:
@@ -131,8 +135,24 @@ def _term_weights(term: Term, language_code: int, within=()) -> dict[int, float]
     return weights
 
 
-def search(query: str, language: str) -> SearchResults:
-    terms = parse(query)
+def search(query: str, language: str, correct: bool = True) -> SearchResults:
+    """Results for a query; if a word of it matches nothing and a corrected query finds something,
+    the corrected query's results (with .corrected_from). `correct=False`: the query as typed."""
+    results = _search(query, language)
+    if not correct or not results.unmatched:
+        return results
+    options = suggest.corrections(query_words(query), results.unmatched)
+    for option in options:
+        corrected = _search(option.query, language)
+        if corrected.count and len(corrected.unmatched) < len(results.unmatched):
+            corrected.corrected_from = query
+            corrected.alternatives = [o.query for o in options if o is not option]
+            return corrected
+    return results
+
+
+def _search(query: str, language: str) -> SearchResults:
+    terms = synonyms.expand(parse(query))
     results = SearchResults(query=query, terms=terms)
     if not terms:
         return results
@@ -143,6 +163,7 @@ def search(query: str, language: str) -> SearchResults:
     # to the ranking of the documents the rarer words find; alone, it is searched like any word.
     # (A lone word needs no comparison: its frequency is not asked for.)
     frequency = {term: index.count(term.patterns) for term in terms} if len(terms) > 1 else {terms[0]: 1}
+    results.unmatched = {term.word for term in terms if not frequency[term]}
     terms = [term for term in terms if frequency[term]]
     rarest = min((frequency[t] for t in terms), default=0)
     threshold = max(COMMON_RATIO * rarest, COMMON_SHARE * 2 * (totals[ENTRY] + totals[CLINIC]))
@@ -164,7 +185,10 @@ def search(query: str, language: str) -> SearchResults:
         for key, weight in weights.items():
             scores[key] += weight * share[key % 2]
 
+    if len(results.terms) == 1 and not scores:
+        results.unmatched = {results.terms[0].word}
     results.entry_hits = RankedHits({key >> 1: score for key, score in scores.items() if key & 1 == ENTRY})
+    results.cards = cards.find(results.terms)
     clinic_scores = {key // 2: score for key, score in scores.items() if key % 2 == CLINIC}
     if clinic_scores:
         _group_clinics(results, clinic_scores)

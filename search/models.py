@@ -66,3 +66,52 @@ class SearchQuery(models.Model):
 
     def __str__(self):
         return self.query
+
+
+class SearchWord(models.Model):
+    """The index vocabulary: each folded word of the search documents of one language, with how many
+    documents hold it. Kept by search.documents with the documents (`rebuild_search` recounts); the
+    typo correction (search.suggest) compares unknown words with it, on every database alike."""
+
+    word = models.CharField(max_length=100)
+    language = models.CharField(max_length=5)
+    spelling = models.CharField(max_length=100)  # as the content writes it (lower case, Kazakh letters kept)
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["word", "language"], name="one_row_per_word_language")]
+
+    def __str__(self):
+        return self.spelling
+
+
+class SynonymGroup(models.Model):
+    """Words that mean the same to a reader (an everyday word and the official term, Kazakh and Russian
+    equivalents). A query word that matches one finds the documents of the others (search.synonyms)."""
+
+    class Language(models.TextChoices):
+        KAZAKH = "kk", _("Kazakh")
+        RUSSIAN = "ru", _("Russian")
+        BOTH = "kk+ru", _("Kazakh and Russian")
+
+    language = models.CharField(_("language"), max_length=5, choices=Language.choices, default=Language.KAZAKH)
+    words = models.TextField(
+        _("words"),
+        help_text=_(
+            "One word or term per line (or separated by commas). A term of several words is found by its longest word."
+        ),
+    )
+    note = models.CharField(_("note"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["language", "pk"]
+        verbose_name = _("synonym group")
+        verbose_name_plural = _("synonym groups")
+
+    def __str__(self):
+        return ", ".join(self.word_list()[:4])
+
+    def word_list(self) -> list[str]:
+        import re
+
+        return [w.strip() for w in re.split(r"[,\n;]", self.words or "") if w.strip()]

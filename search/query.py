@@ -41,37 +41,44 @@ STOP_WORDS = {
 }
 
 # Kazakh endings (folded), longest first; stripped repeatedly while the stem keeps 4+ letters.
-KK_SUFFIXES = sorted(
-    {
-        fold(s)
-        for s in (
-            "ның нің дың дің тың тің ын ін "
-            "ға ге қа ке на не "
-            "ны ні ды ді ты ті "
-            "да де та те нда нде "
-            "дан ден тан тен нан нен "
-            "мен бен пен "
-            "дағы дегі тағы тегі "
-            "лар лер дар дер тар тер "
-            "лары лері дары дері тары тері "
-            "сы сі ы "
-            "ымыз іміз мыз міз "
-            "шы ші "
-        ).split()
-    },
-    key=len,
-    reverse=True,
+KK_NOUN_ENDINGS = (
+    "ның нің дың дің тың тің ын ін "
+    "ға ге қа ке на не "
+    "ны ні ды ді ты ті "
+    "да де та те нда нде "
+    "дан ден тан тен нан нен "
+    "мен бен пен "
+    "дағы дегі тағы тегі "
+    "лар лер дар дер тар тер "
+    "лары лері дары дері тары тері "
+    "сы сі ы "
+    "ымыз іміз мыз міз "
+    "шы ші "
 )
+# Verb forms: conditional (жоғалса), converb (жоғалып), participles (жоғалған, жоғалатын), verbal noun
+# (жоғалту), past (алдым, алды), present (алады). `manage.py search_stems` measures what they merge.
+KK_VERB_ENDINGS = "са се ып іп ған ген қан кен атын етін йтын йтін ту тү дым дім тым тім ды ді ты ті ады еді йды йді"
+
+
+def _endings(*lists) -> list[str]:
+    return sorted({fold(s) for text in lists for s in text.split()}, key=len, reverse=True)
+
+
+KK_NOUN_SUFFIXES = _endings(KK_NOUN_ENDINGS)
+KK_SUFFIXES = _endings(KK_NOUN_ENDINGS, KK_VERB_ENDINGS)
+# A verb ending leaves a stem of 5+ letters: «тәртіп» (order) is not «тарт» (pull) + «іп».
+VERB_ONLY = set(_endings(KK_VERB_ENDINGS)) - set(KK_NOUN_SUFFIXES)
 
 _ru_stemmer = snowballstemmer.stemmer("russian")
 
 
-def kazakh_stem(word: str) -> str:
+def kazakh_stem(word: str, suffixes=None) -> str:
+    suffixes = KK_SUFFIXES if suffixes is None else suffixes
     changed = True
     while changed:
         changed = False
-        for suffix in KK_SUFFIXES:
-            if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+        for suffix in suffixes:
+            if word.endswith(suffix) and len(word) - len(suffix) >= (5 if suffix in VERB_ONLY else 4):
                 word = word[: -len(suffix)]
                 changed = True
                 break
@@ -172,23 +179,40 @@ class Term:
 def _patterns(folded: str) -> set[str]:
     if len(folded) <= WHOLE_WORD_MAX:
         return {f" {folded} "}
-    stems = {folded}
-    for stem in (kazakh_stem(folded), russian_stem(folded)):
-        if len(stem) >= WHOLE_WORD_MAX:
-            stems.add(stem)
+    found = stems(folded)
     # A stem that starts with another stem adds nothing.
-    return {f" {s}" for s in stems if not any(o != s and s.startswith(o) for o in stems)}
+    return {f" {s}" for s in found if not any(o != s and s.startswith(o) for o in found)}
+
+
+def normalize_query(query: str) -> str:
+    """The one place where a query's text is normalised before it is parsed, logged or corrected:
+    NFKC, length limit, lower case. Folding of other scripts into Cyrillic belongs here."""
+    return unicodedata.normalize("NFKC", query or "")[:MAX_QUERY_LENGTH].lower()
+
+
+def query_words(query: str) -> list[str]:
+    """The query's distinct words, normalised, in order."""
+    words = []
+    # Arabic-script words become Latin first (scripts.translit), then are searched as Latin words are.
+    for word in WORD.findall(arabic_to_search_latin(normalize_query(query))):
+        word = word.strip("_")
+        if word and word not in words:
+            words.append(word)
+    return words
+
+
+@lru_cache(maxsize=20000)
+def stems(folded: str) -> frozenset[str]:
+    """A folded word and its Kazakh and Russian stems (those of at least WHOLE_WORD_MAX letters)."""
+    found = {folded}
+    if len(folded) > WHOLE_WORD_MAX:
+        found |= {s for s in (kazakh_stem(folded), russian_stem(folded)) if len(s) >= WHOLE_WORD_MAX}
+    return frozenset(found)
 
 
 @lru_cache(maxsize=2048)
 def parse(query: str) -> tuple[Term, ...]:
-    # Arabic-script words become Latin first (scripts.translit), searched below as Latin words are.
-    text = arabic_to_search_latin(unicodedata.normalize("NFKC", query or ""))[:MAX_QUERY_LENGTH].lower()
-    words = []
-    for word in WORD.findall(text):
-        word = word.strip("_")
-        if word and word not in words:
-            words.append(word)
+    words = query_words(query)
     terms = []
     for word in words:
         if LATIN_WORD.match(word):
@@ -209,6 +233,5 @@ def parse(query: str) -> tuple[Term, ...]:
 
 def normalized(query: str) -> str:
     """The query as the search log keeps it: folded words, no personal formatting."""
-    return " ".join(fold(w) for w in WORD.findall(to_cyrillic(unicodedata.normalize("NFKC", query or "")).lower()))[
-        :MAX_QUERY_LENGTH
-    ]
+    # Arabic-script queries are logged in Cyrillic (scripts.translit).
+    return " ".join(fold(w) for w in WORD.findall(to_cyrillic(normalize_query(query))))[:MAX_QUERY_LENGTH]

@@ -1,66 +1,77 @@
-"""Spelling suggestions from the site's own vocabulary, for queries that find nothing."""
+"""Typo correction against the index vocabulary (search.vocabulary), the same on every database.
 
-import difflib
-import re
-import threading
-import time
+A query word that matches no document is compared with the vocabulary's words by edit distance
+(a swap of two neighbouring letters counts as one edit); Kazakh letters typed as their plain twins
+already fold, so «ыктиярхт» is one edit from «ықтиярхат». Candidates are ordered by distance, then
+by how many documents hold them. A word that matches documents is never corrected.
+"""
 
-from clinics.models import ExaminationType, Region
-from editing.html import html_to_text
-from faq.models import Entry, Topic
+from dataclasses import dataclass
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from search.query import stems
 from search.textfold import fold
+from search.vocabulary import snapshot
 
-WORD = re.compile(r"[^\W\d_]{4,}")
-_lock = threading.Lock()
-_cache: dict = {"built": float("-inf"), "words": {}}
-# Suggestions may lag an edit by a few minutes; rebuilding costs a pass over all texts.
-VOCABULARY_TTL = 600
+MIN_WORD = 4  # shorter words are not corrected (too many neighbours)
+MAX_ALTERNATIVES = 3
 
 
-def _build() -> dict[str, dict[str, str]]:
-    """folded word → original spelling, grouped by first letter and length for quick lookup."""
-    texts = []
-    for question_kk, question_ru, answer_kk, answer_ru in Entry.objects.published().values_list(
-        "question_kk", "question_ru", "answer_kk", "answer_ru"
-    ):
-        texts += [question_kk or "", question_ru or "", html_to_text(answer_kk or ""), html_to_text(answer_ru or "")]
-    texts += [t for pair in Topic.objects.values_list("title_kk", "title_ru") for t in pair if t]
-    for model in (Region, ExaminationType):
-        texts += [t for pair in model.objects.values_list("name_kk", "name_ru") for t in pair if t]
-    words: dict[str, str] = {}
-    for text in texts:
-        for word in WORD.findall(text):
-            lower = word.lower()
-            words.setdefault(fold(lower), lower)
-    return words
+def max_distance(word: str) -> int:
+    """Edits allowed for a word of this length: one up to five letters, two from six."""
+    return 1 if len(word) <= 5 else 2
 
 
-def vocabulary() -> dict[str, str]:
-    with _lock:
-        if time.monotonic() - _cache["built"] > VOCABULARY_TTL:
-            _cache["words"] = _build()
-            _cache["built"] = time.monotonic()
-        return _cache["words"]
-
-
-def suggestions(terms, limit: int = 3) -> list[str]:
-    """Corrected spellings of the query's words that exist on the site."""
-    words = vocabulary()
-    corrected = []
-    for term in terms:
-        folded = fold(term.word)
-        candidates = [w for w in words if w[:1] == folded[:1] and abs(len(w) - len(folded)) <= 2]
-        close = difflib.get_close_matches(folded, candidates, n=limit, cutoff=0.75)
-        corrected.append([words[w] for w in close])
-    if not any(corrected):
+def candidates(word: str, limit: int = MAX_ALTERNATIVES) -> list[str]:
+    """Vocabulary words (their spelling) close to a word that matches nothing, most plausible first."""
+    folded = fold(word)
+    if len(folded) < MIN_WORD or not folded.isalpha():
         return []
-    # One suggestion per rank: the query with each unknown word replaced by its n-th match.
+    vocabulary = snapshot()
+    if folded in vocabulary.counts:
+        return []
+    allowed = max_distance(folded)
+    found = process.extract(folded, vocabulary.words, scorer=OSA.distance, score_cutoff=allowed, limit=None)
+    # Closest first; among equally close words, the one more documents use; then alphabetical (stable).
+    ranked = sorted(found, key=lambda hit: (hit[1], -vocabulary.counts[hit[0]], hit[0]))
+    best = ranked[0][1] if ranked else None
+    spellings, seen = [], set()
+    for word_found, distance, _index in ranked:
+        # A word two edits away is offered only when none is one edit away.
+        if distance > best:
+            break
+        # One form per word: «апостиля» adds nothing to «апостиль» (they share a stem).
+        word_stems = {s for s in stems(word_found) if len(s) >= MIN_WORD}
+        if word_stems & seen:
+            continue
+        seen |= word_stems
+        spellings.append(vocabulary.spellings[word_found])
+        if len(spellings) >= limit:
+            break
+    return spellings
+
+
+@dataclass(frozen=True)
+class Correction:
+    query: str  # the corrected query, as shown and searched
+    words: tuple[tuple[str, str], ...]  # (word as typed, its correction)
+
+
+def corrections(query_words: list[str], unmatched: set[str], limit: int = MAX_ALTERNATIVES) -> list[Correction]:
+    """Corrected queries, best first: each unmatched word replaced by its n-th candidate.
+
+    query_words: the query's words as typed (lower case), in order; unmatched: those that match nothing.
+    """
+    options = {word: candidates(word) for word in query_words if word in unmatched}
+    options = {word: found for word, found in options.items() if found}
+    if not options:
+        return []
     results = []
     for rank in range(limit):
-        words_out = [
-            options[rank] if rank < len(options) else term.word for term, options in zip(terms, corrected, strict=True)
-        ]
-        suggestion = " ".join(words_out)
-        if suggestion not in results and any(rank < len(options) for options in corrected):
-            results.append(suggestion)
+        chosen = {word: found[min(rank, len(found) - 1)] for word, found in options.items()}
+        text = " ".join(chosen.get(word, word) for word in query_words)
+        if all(text != c.query for c in results):
+            results.append(Correction(text, tuple(chosen.items())))
     return results

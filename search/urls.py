@@ -4,4 +4,5 @@ from . import views
 
 urlpatterns = [
     path("", views.search, name="search"),
+    path("suggest/", views.suggestions, name="search_suggest"),
 ]

@@ -22,7 +22,7 @@ from modeltranslation.translator import translator
 from clinics.models import Clinic, ExaminationType, Quota, QuotaYear, Region
 from faq.models import Entry, Topic
 from search.admin import FoldedSearchMixin
-from search.models import SearchQuery
+from search.models import SearchQuery, SynonymGroup
 
 pytestmark = pytest.mark.django_db
 
@@ -216,6 +216,11 @@ FILTERS = {
         "kk": lambda row: row.language == "kk",
         "ru": lambda row: row.language == "ru",
     },
+    ("search.synonymgroup", "language"): {
+        "Kazakh": lambda group: group.language == "kk",
+        "Russian": lambda group: group.language == "ru",
+        "Kazakh and Russian": lambda group: group.language == "kk+ru",
+    },
 }
 FILTER_CASES = [(label, key, choice) for (label, key), choices in FILTERS.items() for choice in choices]
 # Lists that show part of their records until a filter asks for the rest: (that filter, what is shown).
@@ -360,6 +365,11 @@ SEARCHES = {
         lambda: SearchQuery.objects.get(language="kk", last_results__gt=0),
         lambda row: VISITOR_QUERY,
         lambda row: row.query,
+    ),
+    "search.synonymgroup": SearchCase(
+        lambda: SynonymGroup.objects.get(words__startswith="психиатр"),
+        lambda group: group.words,
+        lambda group: " ".join([group.words, group.note]),
     ),
 }
 NONSENSE = "жщфхъ qzxv"

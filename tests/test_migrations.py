@@ -75,8 +75,9 @@ def test_a_database_of_the_previous_version_migrates_with_content_history_and_se
     _manage(tmp_path, database, "migrate", "--noinput")
 
     # The editors also get new rights: viewing the "Data to check" list (clinics migration 0004) and
-    # editing journeys and steps and viewing their history (journeys migration 0002: 4 + 4 + 2).
-    assert _counts(database) == {**before, "auth_group_permissions": before["auth_group_permissions"] + 1 + 10}
+    # editing journeys and steps and viewing their history (journeys migration 0002: 4 + 4 + 2),
+    # managing synonym groups (search migration 0003: view, add, change, delete).
+    assert _counts(database) == {**before, "auth_group_permissions": before["auth_group_permissions"] + 1 + 10 + 4}
     _manage(tmp_path, database, "migrate", "--check")  # nothing left to apply
     report = json.loads(_manage(tmp_path, database, "shell", "--no-imports", "-c", REPORT))
     assert report["log"] == [["апостиль", "ru", 1], ["ыктиярхат", "kk", 1]]

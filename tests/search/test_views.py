@@ -12,9 +12,15 @@ def test_results_page_shows_highlights_topics_regions_and_counts(client):
     assert "«Ата жолы» картасы" in html  # the entry's topic
     assert 'Сұрақтар мен жауаптар <span class="count">(' in html
 
+    # A city that names no region finds its region's rows, grouped (Кокшетау: Акмолинская область).
+    html = client.get("/ru/search/", {"q": "Кокшетау"}).content.decode()
+    assert 'href="/ru/clinics/akmola/"' in html and "answer-card" not in html
+
+    # A region alone is a clinic question: its rows come first, in a card.
     html = client.get("/ru/search/", {"q": "Караганда"}).content.decode()
-    assert 'href="/ru/clinics/karaganda/"' in html
-    assert "7 адресов" in html
+    card = html[html.index('class="answer-card"') : html.index("</section>")]
+    assert card.count("<tr>") == 1 + 7  # the head and the region's seven rows
+    assert 'href="/ru/clinics/karaganda/"' in card
 
 
 def test_results_link_to_pages_in_the_visitors_language(client):
@@ -38,7 +44,7 @@ def test_a_bad_page_number_still_gives_a_page(client, bad):
 
 
 def test_nothing_found_suggests_spellings_and_topics(client):
-    response = client.get("/kk/search/", {"q": "апастиль"})
+    response = client.get("/kk/search/", {"q": "апастиль", "exact": "1"})
     html = response.content.decode()
     assert response.context["results"].count == 0
     assert "апостиль" in " ".join(response.context["suggestions"])

@@ -1,0 +1,70 @@
+"""Answer cards for clinic questions (search.cards) and the synonym groups they use."""
+
+import pytest
+
+from clinics.models import Clinic
+from search.cards import find
+from search.engine import search
+from search.models import SynonymGroup
+from search.query import parse
+from search.synonyms import expand
+
+pytestmark = pytest.mark.django_db
+
+
+def card(query, language="kk"):
+    cards = search(query, language).cards
+    return [(c.region and c.region.slug, c.examination and c.examination.slug) for c in cards]
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["Павлодар психиатр", "Павлодарская область психиатр", "Pavlodar psikhiatr", "павлодарда психикалық бұзылу"],
+)
+def test_a_region_in_any_form_and_an_examination_make_one_card(query):
+    assert card(query) == [("pavlodar", "mental-disorders")]
+
+
+def test_the_card_holds_the_rows_with_phone_transport_and_a_filtered_link(client):
+    html = client.get("/ru/search/", {"q": "туберкулез Карагандинская область"}).content.decode()
+    card_html = html[html.index('class="answer-card"') :]
+    card_html = card_html[: card_html.index("</section>")]
+    row = Clinic.objects.filter(region__slug="karaganda", examination_type__slug="tuberculosis").first()
+    assert row.transport_ru in card_html or row.transport_kk in card_html
+    assert 'href="tel:' in card_html
+    assert 'href="/ru/clinics/karaganda/?type=tuberculosis"' in card_html
+    html = client.get("/kk/search/", {"q": "лепра ақмола"}).content.decode()
+    assert html.index("answer-card") < html.index("found-entries")  # the card comes before the entries
+
+
+def test_an_abbreviation_names_its_region():
+    assert card("ВКО флюорография", "ru") == [("east-kazakhstan", "tuberculosis")]
+    assert card("СҚО туберкулез") == [("north-kazakhstan", "tuberculosis")]
+
+
+def test_an_examination_alone_lists_the_regions_that_have_it(client):
+    cards = search("проказа", "ru").cards
+    assert len(cards) == 1 and cards[0].region is None and cards[0].examination.slug == "leprosy"
+    having = set(Clinic.objects.filter(examination_type__slug="leprosy").values_list("region__slug", flat=True))
+    assert {r.slug for r in cards[0].regions} == having
+    html = client.get("/ru/search/", {"q": "проказа"}).content.decode()
+    assert "?type=leprosy" in html
+
+
+def test_a_region_in_another_question_makes_no_card():
+    assert card("как получить ИИН в Астане", "ru") == []
+    assert card("Қазақстан") == []  # part of three regions' names, names none of them
+
+
+def test_synonym_groups_are_applied_and_editable():
+    assert card("психиатр", "ru") == [(None, "mental-disorders")]
+    SynonymGroup.objects.filter(words__contains="психиатр").delete()
+    assert card("психиатр", "ru") == []
+    SynonymGroup.objects.create(language="ru", words="психиатр\nпсихические")
+    assert card("психиатр", "ru") == [(None, "mental-disorders")]
+    terms = expand(parse("ВНЖ"))
+    assert any("жительств" in p for p in terms[0].patterns)
+
+
+def test_no_terms_no_cards():
+    assert find(()) == []
