@@ -69,7 +69,7 @@ def region_examination_types(region: Region) -> QuerySet[ExaminationType]:
 
 
 def region_clinics(region: Region, examination_type: ExaminationType | None = None) -> QuerySet[Clinic]:
-    rows = Clinic.objects.filter(region=region).select_related("examination_type")
+    rows = Clinic.objects.filter(region=region).select_related("examination_type", "region")
     if examination_type is not None:
         rows = rows.filter(examination_type=examination_type)
     return rows.order_by("position", "pk")
@@ -147,3 +147,24 @@ def quota_bars(quota_year: QuotaYear) -> dict:
             {"quota": q, "label": tile_label(q.region), "percent": max(1, round(q.count * 100 / largest))} for q in rows
         ]
     }
+
+
+def nearest_listed_regions(region: Region, limit: int = 3) -> list[Region]:
+    """Regions that list institutions and touch `region` on the quota page's tile map (TILE_LAYOUT),
+    sides before corners, at most `limit`; none for a region not on the map.
+
+    The map is schematic (each region a tile placed roughly where it lies), so this is a hint for the
+    reader, not a distance: the page says so.
+    """
+    if region.slug not in TILE_LAYOUT:
+        return []
+    column, row = TILE_LAYOUT[region.slug]
+    candidates = []
+    for other in Region.objects.filter(slug__in=TILE_LAYOUT).exclude(pk=region.pk).annotate(row_count=Count("clinics")):
+        other_column, other_row = TILE_LAYOUT[other.slug]
+        reach = (other_column - column) ** 2 + (other_row - row) ** 2
+        if other.row_count and reach <= 2:  # a side (1) or a corner (2) touches
+            candidates.append((reach, other))
+    language = get_language()
+    candidates.sort(key=lambda pair: (pair[0], alphabet_key(sort_name(pair[1].name), language)))
+    return [other for _reach, other in candidates[:limit]]

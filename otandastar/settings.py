@@ -58,12 +58,15 @@ INSTALLED_APPS = [
     "import_export",
     "django_prose_editor",
     "axes",
+    "solo",
     # Local
     "otandastar",
     "editing",
     "faq",
     "clinics",
     "search",
+    "contacts",
+    "feedback",
 ]
 
 MIDDLEWARE = [
@@ -301,3 +304,9 @@ LOGGING = {
         "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
     },
 }
+
+# Readers' "Was this page useful?" answers (feedback.guard explains the checks that replace a CSRF token).
+FEEDBACK_RATE_LIMIT = int(os.environ.get("FEEDBACK_RATE_LIMIT", "20"))  # posts per client address…
+FEEDBACK_RATE_WINDOW = int(os.environ.get("FEEDBACK_RATE_WINDOW", "600"))  # …in this many seconds
+FEEDBACK_MIN_SECONDS = 3  # a comment sent sooner after its form was shown is a bot's
+FEEDBACK_COMMENT_MAX_AGE = 24 * 60 * 60  # seconds the comment form stays good after the Yes/No answer

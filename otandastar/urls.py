@@ -22,6 +22,8 @@ urlpatterns += i18n_patterns(
     path("faq/", include("faq.urls")),
     path("", include("clinics.urls")),
     path("search/", include("search.urls")),
+    path("", include("contacts.urls")),
+    path("", include("feedback.urls")),
     prefix_default_language=True,
 )
 

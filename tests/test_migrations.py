@@ -74,8 +74,10 @@ def test_a_database_of_the_previous_version_migrates_with_content_history_and_se
 
     _manage(tmp_path, database, "migrate", "--noinput")
 
-    # The editors also get one new right: viewing the "Data to check" list (clinics migration 0004).
-    assert _counts(database) == {**before, "auth_group_permissions": before["auth_group_permissions"] + 1}
+    # The editors also get new rights: viewing the "Data to check" list (clinics migration 0004), viewing and
+    # changing the foundation's contacts and viewing their history (contacts 0001), viewing readers' answers
+    # per page and one by one (feedback 0001).
+    assert _counts(database) == {**before, "auth_group_permissions": before["auth_group_permissions"] + 1 + 3 + 2}
     _manage(tmp_path, database, "migrate", "--check")  # nothing left to apply
     report = json.loads(_manage(tmp_path, database, "shell", "--no-imports", "-c", REPORT))
     assert report["log"] == [["апостиль", "ru", 1], ["ыктиярхат", "kk", 1]]

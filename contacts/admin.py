@@ -1,0 +1,13 @@
+from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin
+from simple_history.admin import SimpleHistoryAdmin
+from solo.admin import SingletonModelAdmin
+
+from .models import FoundationContacts
+
+
+@admin.register(FoundationContacts)
+class FoundationContactsAdmin(SingletonModelAdmin, SimpleHistoryAdmin, TranslationAdmin):
+    """One record: the list is skipped, there is nothing to add or delete; changes are kept in its history."""
+
+    fieldsets = ((None, {"fields": ("name", "website", "phone", "email", "address", "hours")}),)
