@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 from solo.admin import SingletonModelAdmin
@@ -11,3 +12,5 @@ class FoundationContactsAdmin(SingletonModelAdmin, SimpleHistoryAdmin, Translati
     """One record: the list is skipped, there is nothing to add or delete; changes are kept in its history."""
 
     fieldsets = ((None, {"fields": ("name", "website", "phone", "email", "address", "hours")}),)
+    # An address typed without a scheme is taken as https (Django 6's default).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}

@@ -53,6 +53,7 @@ PAGE_TYPES = [
     Page("search", query="квота"),
     Page("search", query="zzzzqqq"),
     Page("search"),
+    Page("contacts:page"),
 ]
 # … plus every topic, entry and region page.
 PUBLIC_PAGES = [
