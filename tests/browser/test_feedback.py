@@ -16,18 +16,6 @@ WORDS = {
 }
 
 
-@pytest.fixture
-def no_script_phone(browser, site):
-    context = browser.new_context(
-        viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True, java_script_enabled=False
-    )
-    context.set_default_timeout(10_000)
-    page = context.new_page()
-    page.base = site
-    yield page
-    context.close()
-
-
 def assert_axe_clean(page):
     violations = Axe().run(page, options=AXE_OPTIONS).response["violations"]
     assert not violations, describe(violations)
@@ -38,9 +26,9 @@ def assert_no_horizontal_scroll(page):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_no_then_what_was_missing_without_javascript(no_script_phone, settings, lang):
+def test_no_then_what_was_missing_on_a_phone(phone, settings, lang):
     settings.FEEDBACK_MIN_SECONDS = 0  # the reader below types faster than any person
-    page, words = no_script_phone, WORDS[lang]
+    page, words = phone, WORDS[lang]
     path = f"/{lang}/faq/onirlik-kvota/"
     page.goto(page.base + path)
     page.goto(page.base + path)  # the second time from the page cache
