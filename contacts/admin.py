@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin
 from django.db import models
 from modeltranslation.admin import TranslationAdmin
@@ -12,5 +13,5 @@ class FoundationContactsAdmin(SingletonModelAdmin, SimpleHistoryAdmin, Translati
     """One record: the list is skipped, there is nothing to add or delete; changes are kept in its history."""
 
     fieldsets = ((None, {"fields": ("name", "website", "phone", "email", "address", "hours")}),)
-    # An address typed without a scheme is taken as https (Django 6's default).
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    # A plain field (the admin's default links to the current address); typed without a scheme, https.
+    formfield_overrides = {models.URLField: {"widget": forms.URLInput, "assume_scheme": "https"}}
