@@ -57,8 +57,8 @@ def test_yes_by_keyboard_only(page):
     page.goto(page.base + "/ru/clinics/pavlodar/")
     yes = page.locator("form.feedback").get_by_role("button", name="Да", exact=True)
     yes.focus()
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     assert page.locator("h1").inner_text() == "Спасибо"
     assert Answer.objects.get().useful is True
     assert page.errors == []
