@@ -72,7 +72,7 @@ def region_examination_types(region: Region) -> QuerySet[ExaminationType]:
 
 
 def region_clinics(region: Region, examination_type: ExaminationType | None = None) -> QuerySet[Clinic]:
-    rows = Clinic.objects.filter(region=region).select_related("examination_type")
+    rows = Clinic.objects.filter(region=region).select_related("examination_type", "region")
     if examination_type is not None:
         rows = rows.filter(examination_type=examination_type)
     return rows.order_by("position", "pk")
@@ -190,3 +190,24 @@ def regions_with_examination(examination_type: ExaminationType) -> list[Region]:
     """The regions that have rows for an examination type (with their `row_count` of it), in alphabet order."""
     regions = Region.objects.filter(clinics__examination_type=examination_type).annotate(row_count=Count("clinics"))
     return _by_name(regions)
+
+
+def nearest_listed_regions(region: Region, limit: int = 3) -> list[Region]:
+    """Regions that list institutions and touch `region` on the quota page's tile map (TILE_LAYOUT),
+    sides before corners, at most `limit`; none for a region not on the map.
+
+    The map is schematic (each region a tile placed roughly where it lies), so this is a hint for the
+    reader, not a distance: the page says so.
+    """
+    if region.slug not in TILE_LAYOUT:
+        return []
+    column, row = TILE_LAYOUT[region.slug]
+    candidates = []
+    for other in Region.objects.filter(slug__in=TILE_LAYOUT).exclude(pk=region.pk).annotate(row_count=Count("clinics")):
+        other_column, other_row = TILE_LAYOUT[other.slug]
+        reach = (other_column - column) ** 2 + (other_row - row) ** 2
+        if other.row_count and reach <= 2:  # a side (1) or a corner (2) touches
+            candidates.append((reach, other))
+    language = content_language()
+    candidates.sort(key=lambda pair: (pair[0], alphabet_key(sort_name(pair[1].name), language)))
+    return [other for _reach, other in candidates[:limit]]

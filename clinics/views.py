@@ -27,6 +27,7 @@ def region(request, slug):
     types = selectors.region_examination_types(region)
     form = RegionFilterForm(request.GET or None, types=types)
     chosen = form.cleaned_data["type"] if form.is_valid() else None
+    rows = list(selectors.region_clinics(region, chosen))
     return render(
         request,
         "clinics/region.html",
@@ -34,7 +35,10 @@ def region(request, slug):
             "region": region,
             "form": form,
             "chosen_type": chosen,
-            "rows": selectors.region_clinics(region, chosen),
+            "rows": rows,
+            # The phone column only when a row has a number: most rows of the source have none.
+            "show_phone": any(row.phone for row in rows),
+            "nearest": selectors.nearest_listed_regions(region) if not rows else [],
             "breadcrumbs": [(_("Medical examination"), "clinics:directory"), (region.name, None)],
         },
     )

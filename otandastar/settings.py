@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "import_export",
     "django_prose_editor",
     "axes",
+    "solo",
     # Local
     "otandastar",
     "editing",
@@ -66,6 +67,8 @@ INSTALLED_APPS = [
     "search",
     "scripts",
     "journeys",
+    "contacts",
+    "feedback",
 ]
 
 MIDDLEWARE = [
@@ -324,3 +327,9 @@ OTP_TOTP_ISSUER = "Otandastar"
 
 # Backups (backups app): manage.py backup_database / restore_database; README "Backups".
 INSTALLED_APPS += ["backups"]
+
+# Readers' "Was this page useful?" answers (feedback.guard explains the checks that replace a CSRF token).
+FEEDBACK_RATE_LIMIT = int(os.environ.get("FEEDBACK_RATE_LIMIT", "20"))  # posts per client address…
+FEEDBACK_RATE_WINDOW = int(os.environ.get("FEEDBACK_RATE_WINDOW", "600"))  # …in this many seconds
+FEEDBACK_MIN_SECONDS = 3  # a comment sent sooner after its form was shown is a bot's
+FEEDBACK_COMMENT_MAX_AGE = 24 * 60 * 60  # seconds the comment form stays good after the Yes/No answer

@@ -28,7 +28,7 @@ class StaticPages(I18nSitemap):
     priority = 0.8
 
     def items(self):
-        return ["home", "faq:index", "clinics:directory", "clinics:quota"]
+        return ["home", "faq:index", "clinics:directory", "clinics:quota", "contacts:page"]
 
     def location(self, item):
         return reverse(item)

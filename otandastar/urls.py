@@ -26,6 +26,8 @@ urlpatterns += i18n_patterns(
     path("", include("clinics.urls")),
     path("search/", include("search.urls")),
     path("journeys/", include("journeys.urls")),
+    path("", include("contacts.urls")),
+    path("", include("feedback.urls")),
     prefix_default_language=True,
 )
 

@@ -74,10 +74,15 @@ def test_a_database_of_the_previous_version_migrates_with_content_history_and_se
 
     _manage(tmp_path, database, "migrate", "--noinput")
 
-    # The editors also get new rights: viewing the "Data to check" list (clinics migration 0004) and
+    # The editors also get new rights: viewing the "Data to check" list (clinics migration 0004),
     # editing journeys and steps and viewing their history (journeys migration 0002: 4 + 4 + 2),
-    # managing synonym groups (search migration 0003: view, add, change, delete).
-    assert _counts(database) == {**before, "auth_group_permissions": before["auth_group_permissions"] + 1 + 10 + 4}
+    # managing synonym groups (search migration 0003: view, add, change, delete), viewing and changing
+    # the foundation's contacts and viewing their history (contacts 0001), viewing readers' answers
+    # per page and one by one (feedback 0001).
+    assert _counts(database) == {
+        **before,
+        "auth_group_permissions": before["auth_group_permissions"] + 1 + 10 + 4 + 3 + 2,
+    }
     _manage(tmp_path, database, "migrate", "--check")  # nothing left to apply
     report = json.loads(_manage(tmp_path, database, "shell", "--no-imports", "-c", REPORT))
     assert report["log"] == [["апостиль", "ru", 1], ["ыктиярхат", "kk", 1]]
@@ -87,6 +92,6 @@ def test_a_database_of_the_previous_version_migrates_with_content_history_and_se
     assert report["group"] == ["search.view_searchquery"]
     assert report["types"] == [["editing", "seedrecord"], ["search", "searchdocument"], ["search", "searchquery"]]
     # The seed loader still knows every row it made: nothing is created twice. New are only the journey
-    # and its 8 steps (journeys/seed/), which the previous version did not have.
-    assert "created 9," in _manage(tmp_path, database, "load_content")
+    # and its 8 steps (journeys/seed/) and the foundation's contacts, which the previous version did not have.
+    assert "created 10," in _manage(tmp_path, database, "load_content")
     assert "created 0," in _manage(tmp_path, database, "load_content")

@@ -3,6 +3,7 @@ from functools import lru_cache
 import pyphen
 from django import template
 
+from clinics.maps import map_links, map_query
 from clinics.phones import e164, national_format
 from scripts.languages import content_language
 
@@ -64,3 +65,9 @@ def hyphenate(value):
     """Soft hyphens where a long name may break (tiles and bars of the quota map), so a narrow phone
     breaks «Павлодар-ская» / «Қос-танай» at a syllable, not «Павлодарска-я» anywhere."""
     return _hyphenated(str(value), content_language())
+
+
+@register.simple_tag
+def address_map_links(row):
+    """Map searches for a clinic row's address, in the active language (clinics.maps)."""
+    return map_links(map_query(row.address, row.region.name))

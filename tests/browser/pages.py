@@ -14,6 +14,7 @@ PAGE_TYPES = {
     "search-results": "/{lang}/search/?q=%D0%BA%D0%B2%D0%BE%D1%82%D0%B0",  # квота
     "search-nothing": "/{lang}/search/?q=zzzzqqq",
     "journey": "/{lang}/journeys/moving-as-kandas/",
+    "contacts": "/{lang}/contacts/",
     "not-found": "/{lang}/no-such-page/",
 }
 NOT_FOUND = {"not-found"}

@@ -248,10 +248,18 @@ def test_content_editors_group_has_exactly_the_content_permissions():
     group = Group.objects.get(name="Content editors")
     perms = {f"{p.content_type.app_label}.{p.codename}" for p in group.permissions.select_related("content_type")}
     apps = {p.split(".")[0] for p in perms}
-    assert apps == {"faq", "clinics", "search", "journeys"}
+    assert apps == {"faq", "clinics", "search", "journeys", "contacts", "feedback"}
     # Visitor searches read-only; synonym groups managed (search migration 0003).
     assert {p for p in perms if p.startswith("search.")} == {"search.view_searchquery"} | {
         f"search.{action}_synonymgroup" for action in ("view", "add", "change", "delete")
+    }
+    # The foundation's contacts: view and change (one record, nothing to add or delete); readers' answers: read only.
+    assert {p for p in perms if p.startswith(("contacts.", "feedback."))} == {
+        "contacts.view_foundationcontacts",
+        "contacts.change_foundationcontacts",
+        "contacts.view_historicalfoundationcontacts",
+        "feedback.view_page",
+        "feedback.view_answer",
     }
     for model in (
         "faq.entry",

@@ -55,6 +55,7 @@ PAGE_TYPES = [
     Page("search", query="zzzzqqq"),
     Page("search"),
     Page("journeys:journey", slug=JOURNEY_SLUGS[0]),
+    Page("contacts:page"),
 ]
 # … plus every topic, entry and region page.
 PUBLIC_PAGES = [
