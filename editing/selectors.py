@@ -25,9 +25,7 @@ ATTENTION = [
     Attention("faq.entry", "ru=missing", _("Entries missing Russian text")),
     Attention("clinics.clinictocheck", "", _("Clinic rows to check")),
     Attention("search.searchquery", "found=no", _("Searches that found nothing")),
-    # HOOK (issue 17, item 6) for the `feedback` app: pages readers found not useful. Once it has an
-    # admin list with a "not useful" filter, add e.g. Attention("feedback.page", "useful=no", _("Pages
-    # readers found not useful")). Items whose model has no admin list are left out, so nothing else changes.
+    Attention("feedback.answer", "useful__exact=0&period=30d", _("Readers who found a page not useful (30 days)")),
 ]
 
 

@@ -12,6 +12,7 @@ from clinics.models import Clinic
 from clinics.quality import rows_with
 from editing.selectors import Attention, attention_items
 from faq.models import Entry
+from feedback.models import Answer, Page
 from search.models import SearchQuery
 
 pytestmark = pytest.mark.django_db
@@ -34,6 +35,11 @@ def work():
     Entry.objects.filter(number=5).update(answer_ru="")
     for query, count, results in (("жоқсөз", 4, 0), ("басқасөз", 2, 0), ("бірреттік", 1, 0), ("квота", 9, 12)):
         SearchQuery.objects.create(query=query, language="kk", count=count, zero_results=count, last_results=results)
+    # Readers' answers: 2 "not useful" in the last 30 days, 1 older, 1 "useful".
+    page = Page.objects.create(path="/faq/onirlik-kvota/")
+    for useful, days_ago in ((False, 1), (False, 3), (False, 40), (True, 2)):
+        answer = Answer.objects.create(page=page, language="kk", useful=useful)
+        Answer.objects.filter(pk=answer.pk).update(created=timezone.now() - datetime.timedelta(days=days_ago))
 
 
 def test_the_start_page_lists_each_kind_of_work_with_its_count(content_editor_client, work):
@@ -45,12 +51,13 @@ def test_the_start_page_lists_each_kind_of_work_with_its_count(content_editor_cl
         f"{entries}?ru=missing": 1,
         reverse("admin:clinics_clinictocheck_changelist"): len(rows_with(Clinic.objects.all())),
         reverse("admin:search_searchquery_changelist") + "?found=no": 2,
+        reverse("admin:feedback_answer_changelist") + "?useful__exact=0&period=30d": 2,
     }
 
 
 def test_each_link_opens_its_list_filtered_to_the_rows_counted(content_editor_client, work):
     items = start_page(content_editor_client)
-    assert len(items) == 4
+    assert len(items) == 5
     for url, label, count in items:
         response = content_editor_client.get(url)
         assert response.status_code == 200, url
@@ -64,13 +71,16 @@ def test_each_link_opens_its_list_filtered_to_the_rows_counted(content_editor_cl
     searches = next(url for url, _l, _c in items if "found=no" in url)
     shown = {q.query for q in content_editor_client.get(searches).context["cl"].result_list}
     assert shown == {"жоқсөз", "басқасөз"}
+    not_useful = next(url for url, _l, _c in items if "useful__exact=0" in url)
+    shown = content_editor_client.get(not_useful).context["cl"].result_list
+    assert [a.useful for a in shown] == [False, False]
 
 
 def test_an_item_whose_app_is_missing_is_left_out(rf, content_editor):
-    """The hook for the feedback app's "not useful" pages: nothing shows until that admin list exists."""
+    """An item whose app is not installed is left out instead of failing the admin index."""
     request = rf.get("/")
     request.user = content_editor
-    items = [Attention("feedback.page", "useful=no", "not useful"), Attention("faq.entry", "ru=missing", "ru")]
+    items = [Attention("nosuchapp.page", "useful=no", "not useful"), Attention("faq.entry", "ru=missing", "ru")]
     assert [item["label"] for item in attention_items(request, items)] == ["ru"]
 
 
