@@ -11,7 +11,9 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def admin_languages(context):
-    """The admin's languages, each with the link that switches to it and comes back to this page."""
+    """The admin's languages (Kazakh in Cyrillic and Russian: the languages content is edited in; the
+    Arabic-script and Latin readings are the public site's), each with the link that switches to it and
+    comes back to this page."""
     request = context.get("request")
     if request is None:
         return []
@@ -25,6 +27,7 @@ def admin_languages(context):
             "current": code == current,
         }
         for code, name in settings.LANGUAGES
+        if code in settings.MODELTRANSLATION_LANGUAGES
     ]
 
 
