@@ -36,8 +36,6 @@ def region(request, slug):
             "form": form,
             "chosen_type": chosen,
             "rows": rows,
-            # The phone column only when a row has a number: most rows of the source have none.
-            "show_phone": any(row.phone for row in rows),
             "nearest": selectors.nearest_listed_regions(region) if not rows else [],
             "breadcrumbs": [(_("Medical examination"), "clinics:directory"), (region.name, None)],
         },

@@ -71,3 +71,10 @@ def hyphenate(value):
 def address_map_links(row):
     """Map searches for a clinic row's address, in the active language (clinics.maps)."""
     return map_links(map_query(row.address, row.region.name))
+
+
+@register.filter
+def any_phone(rows) -> bool:
+    """The phone column only when a row has a number: most rows of the source have none (on region pages
+    and in search's answer cards alike)."""
+    return any(row.phone for row in rows)

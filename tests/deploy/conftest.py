@@ -19,7 +19,15 @@ import pytest
 from django.conf import settings
 
 from bench import nginx as nginx_tools
-from tests.deploy.stack import EDITOR, PostgresDatabase, RedisServer, Site, production_env, start_app_server
+from tests.deploy.stack import (
+    EDITOR,
+    ENROL_EDITOR,
+    PostgresDatabase,
+    RedisServer,
+    Site,
+    production_env,
+    start_app_server,
+)
 
 
 def _require(reason):
@@ -74,6 +82,7 @@ def site(tmp_path_factory, redis_server):
             "deploy-editor@example.org",
             env={"DJANGO_SUPERUSER_PASSWORD": EDITOR[1]},
         )
+        site.manage("shell", "-c", ENROL_EDITOR)  # production's second step of signing in (twofactor)
         yield site
     finally:
         for server in site.servers:
