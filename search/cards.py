@@ -19,6 +19,9 @@ from search.textfold import fold
 from search.vocabulary import content_version
 
 MAX_CARDS = 3
+# Rows shown in a card; the region page has them all. The directory lists at most 8 rows per region,
+# so today a card is never cut; the cap keeps a card (and the search) small as the directory grows.
+CARD_ROWS = 8
 # Words of a region's name that do not tell regions apart.
 REGION_GENERIC = {fold(w) for w in "облысы область облыстық областная қаласы қала город г обл".split()}
 # Words of examination names that do not tell types apart (a type of these words only needs all of them).
@@ -40,7 +43,8 @@ _SPLIT = re.compile(r"[^\w]+|_")
 class Card:
     region: Region | None = None
     examination: ExaminationType | None = None
-    rows: list = field(default_factory=list)  # with a region: its rows (of the examination, if named)
+    rows: list = field(default_factory=list)  # with a region: its first rows (of the examination, if named)
+    total: int = 0  # how many rows the region has (of the examination, if named)
     regions: list = field(default_factory=list)  # an examination alone: the regions that have it
 
     @property
@@ -55,16 +59,22 @@ def _words(text: str) -> list[str]:
     return [w for w in _SPLIT.split(fold(text or "")) if w]
 
 
-def _matches(term: Term, word: str) -> bool:
-    """Does a query term name this (folded) word: as the index would find it, or by a shared stem."""
-    for pattern in term.patterns:
-        stem = pattern.strip()
-        if pattern.endswith(" "):
-            if stem == word:
-                return True
-        elif word.startswith(stem) and (len(stem) >= 4 or stem == word):
+class _TermMatcher:
+    """Which (folded) words a query term names: as the index would find them, or by a shared stem.
+    Built once per term and query, as a card check asks it about every word of every name."""
+
+    def __init__(self, term: Term):
+        self.term = term
+        self.whole = {p.strip() for p in term.patterns if p.endswith(" ")}
+        prefixes = [p.strip() for p in term.patterns if not p.endswith(" ")]
+        self.prefixes = tuple(p for p in prefixes if len(p) >= 4)
+        self.whole |= {p for p in prefixes if len(p) < 4}  # a short stem names only itself
+        self.stems = stems(fold(term.word))
+
+    def __call__(self, word: str) -> bool:
+        if word in self.whole or word.startswith(self.prefixes):
             return True
-    return bool(stems(fold(term.word)) & stems(word)) if len(word) > 3 else False
+        return len(word) > 3 and not self.stems.isdisjoint(stems(word))
 
 
 _lock = threading.Lock()
@@ -108,12 +118,12 @@ def _names():
     return regions, exams
 
 
-def _named(terms, candidates) -> tuple[list, set]:
+def _named(matchers, candidates) -> tuple[list, set]:
     """The candidates a query names (each needs all the words of one of its names), and the terms used."""
     found, used = [], set()
     for obj, names in candidates:
         for words in names:
-            matching = [next((t for t in terms if _matches(t, w)), None) for w in words]
+            matching = [next((m.term for m in matchers if m(w)), None) for w in words]
             if all(matching):
                 found.append(obj)
                 used |= set(matching)
@@ -126,22 +136,29 @@ def find(terms) -> list[Card]:
     if not terms:
         return []
     regions_list, exams_list = _names()
-    regions, region_terms = _named(terms, regions_list)
-    exams, exam_terms = _named(terms, exams_list)
+    matchers = [_TermMatcher(t) for t in terms]
+    regions, region_terms = _named(matchers, regions_list)
+    exams, exam_terms = _named(matchers, exams_list)
     if not regions and not exams:
         return []
     if regions and not exams:
         # A region alone is a clinic question only when nothing else is asked («Павлодар емхана», not
         # «как получить ИИН в Астане»).
-        others = [t for t in terms if t not in region_terms and not any(_matches(t, w) for w in CLINIC_WORDS)]
+        others = [m for m in matchers if m.term not in region_terms and not any(m(w) for w in CLINIC_WORDS)]
         if others:
             return []
     cards = []
+    types = {exam.pk: exam for exam, _names in exams_list}
     if regions:
         for region in regions[:MAX_CARDS]:
             for exam in exams[:MAX_CARDS] or [None]:
-                rows = list(clinic_selectors.region_clinics(region, exam))
-                cards.append(Card(region=region, examination=exam, rows=rows))
+                found = clinic_selectors.region_clinics(region, exam)
+                # The region and the types are at hand (loaded with the names): no join for them.
+                rows = list(found.select_related(None)[: CARD_ROWS + 1])
+                for row in rows:
+                    row.region, row.examination_type = region, types[row.examination_type_id]
+                total = len(rows) if len(rows) <= CARD_ROWS else found.count()
+                cards.append(Card(region=region, examination=exam, rows=rows[:CARD_ROWS], total=total))
     else:
         for exam in exams[:MAX_CARDS]:
             cards.append(Card(examination=exam, regions=clinic_selectors.regions_with_examination(exam)))

@@ -101,7 +101,7 @@ class SearchResults:
 
     @property
     def count(self) -> int:
-        return self.entry_count + self.clinic_count + sum(len(c.rows) or len(c.regions) for c in self.cards)
+        return self.entry_count + self.clinic_count + sum(c.total or len(c.regions) for c in self.cards)
 
     @property
     def entries(self) -> list:
@@ -112,6 +112,8 @@ class SearchResults:
 def load_entries(hits) -> list:
     """Entry objects (with .score) for ranked hits, e.g. one page, in rank order."""
     scores = dict(hits)
+    if not scores:
+        return []
     # published() again: a bulk update may have unpublished an entry since it was indexed.
     entries = {e.pk: e for e in Entry.objects.published().filter(pk__in=scores).select_related("topic")}
     for pk, entry in entries.items():
@@ -190,7 +192,8 @@ def _search(query: str, language: str) -> SearchResults:
     results.entry_hits = RankedHits({key >> 1: score for key, score in scores.items() if key & 1 == ENTRY})
     results.cards = cards.find(results.terms)
     clinic_scores = {key // 2: score for key, score in scores.items() if key % 2 == CLINIC}
-    if clinic_scores:
+    # A card is the answer about clinics: the rows it holds are not listed (or counted) a second time.
+    if clinic_scores and not results.cards:
         _group_clinics(results, clinic_scores)
     return results
 

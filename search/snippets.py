@@ -5,9 +5,11 @@ are valid in the original text, which keeps its Kazakh letters and capitals.
 """
 
 import re
+import threading
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 from editing.html import html_to_text
 from faq import amounts
@@ -15,11 +17,30 @@ from faq.selectors import current_mci
 from search.textfold import index_text
 
 WORD_CHAR = re.compile(r"\w")
+# Plain and folded text of recent answers: an answer is turned into text once, not on every results page
+# that shows it. Keyed by the answer itself (and what its amounts are shown with), so an edit is a new key.
+PLAIN_CACHE_SIZE = 512
+_plain_cache: dict = {}
+_plain_lock = threading.Lock()
 
 
-def _spans(text: str, terms) -> list[tuple[int, int]]:
+def _plain(answer: str, mci) -> tuple[str, str]:
+    """(the answer as plain text with its amounts written out, that text as index_text() folds it)."""
+    key = (answer, get_language(), mci and (mci.year, mci.value))
+    found = _plain_cache.get(key)
+    if found is None:
+        text = html_to_text(amounts.expand(answer, mci))
+        found = (text, index_text(text))
+        with _plain_lock:
+            if len(_plain_cache) >= PLAIN_CACHE_SIZE:
+                _plain_cache.clear()
+            _plain_cache[key] = found
+    return found
+
+
+def _spans(text: str, terms, indexed: str = "") -> list[tuple[int, int]]:
     # index_text() adds one leading space; positions in it are one more than in `text`.
-    indexed = index_text(text)
+    indexed = indexed or index_text(text)
     spans = []
     for term in terms:
         for pattern in term.patterns:
@@ -47,9 +68,10 @@ def highlight(text: str, terms) -> str:
     return _render(text, _spans(text, terms), 0, len(text))
 
 
-def excerpt(text: str, terms, width: int = 220) -> str:
-    """About `width` characters around the first match (or the start), escaped and marked."""
-    spans = _spans(text, terms)
+def excerpt(text: str, terms, width: int = 220, indexed: str = "") -> str:
+    """About `width` characters around the first match (or the start), escaped and marked.
+    `indexed`: index_text(text), if already at hand."""
+    spans = _spans(text, terms, indexed)
     if not spans:
         start, end = 0, min(len(text), width)
     else:
@@ -87,7 +109,8 @@ def mark_results(entries, results) -> None:
     mci = current_mci() if any(amounts.has_amounts(e.answer) for e in entries) else None
     for entry in entries:
         entry.question_html = highlight(entry.question, results.terms)
-        entry.excerpt_html = excerpt(html_to_text(amounts.expand(entry.answer, mci)), results.terms)
+        text, indexed = _plain(entry.answer or "", mci)
+        entry.excerpt_html = excerpt(text, results.terms, indexed=indexed)
     for group in results.clinic_groups:
         for row in group.rows:
             row.address_html = highlight(row.address or "", results.terms)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from search.query import stems
+from search.query import LATIN_WORD, latin_to_cyrillic, stems
 from search.textfold import fold
 from search.vocabulary import snapshot
 
@@ -25,20 +25,31 @@ def max_distance(word: str) -> int:
 
 
 def candidates(word: str, limit: int = MAX_ALTERNATIVES) -> list[str]:
-    """Vocabulary words (their spelling) close to a word that matches nothing, most plausible first."""
+    """Vocabulary words (their spelling) close to a word that matches nothing, most plausible first.
+
+    A word typed in Latin letters is compared in its Cyrillic readings (the vocabulary is Cyrillic):
+    «kvoat» is one swap from «квота». The correction is then shown in Cyrillic (a Latin page shows it
+    in Latin, as it shows everything).
+    """
     folded = fold(word)
     if len(folded) < MIN_WORD or not folded.isalpha():
         return []
+    forms = [folded] + (latin_to_cyrillic(word) if LATIN_WORD.match(folded) else [])
     vocabulary = snapshot()
-    if folded in vocabulary.counts:
+    if any(form in vocabulary.counts for form in forms):
         return []
     allowed = max_distance(folded)
-    found = process.extract(folded, vocabulary.words, scorer=OSA.distance, score_cutoff=allowed, limit=None)
+    found = {}
+    for form in forms:
+        for hit, distance, _index in process.extract(
+            form, vocabulary.words, scorer=OSA.distance, score_cutoff=allowed, limit=None
+        ):
+            found[hit] = min(distance, found.get(hit, distance))
     # Closest first; among equally close words, the one more documents use; then alphabetical (stable).
-    ranked = sorted(found, key=lambda hit: (hit[1], -vocabulary.counts[hit[0]], hit[0]))
+    ranked = sorted(found.items(), key=lambda hit: (hit[1], -vocabulary.counts[hit[0]], hit[0]))
     best = ranked[0][1] if ranked else None
     spellings, seen = [], set()
-    for word_found, distance, _index in ranked:
+    for word_found, distance in ranked:
         # A word two edits away is offered only when none is one edit away.
         if distance > best:
             break

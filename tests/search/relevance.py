@@ -21,6 +21,10 @@ TYPOS = [
     ("ru", "национальость", ("entry", 15)),
     ("kk", "әңгімелсу", ("entry", 24)),
     ("kk", "тестлеу", ("entry", 21)),
+    # Typed in Latin letters (a Latin keyboard, or the Latin script), misspelt too.
+    ("kk", "kvoat", ("entry", 7)),
+    ("kk", "ykhtiyarhat", ("entry", 2)),
+    ("kk", "sertifkat", ("entry", 11)),
 ]
 CLINIC_QUESTIONS = [
     ("kk", "лепра ақмола", ("card", "akmola", "leprosy")),

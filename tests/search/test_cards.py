@@ -37,6 +37,23 @@ def test_the_card_holds_the_rows_with_phone_transport_and_a_filtered_link(client
     assert html.index("answer-card") < html.index("found-entries")  # the card comes before the entries
 
 
+def test_a_card_shows_its_first_rows_and_links_to_all_of_them(client):
+    from search.cards import CARD_ROWS
+
+    pavlodar = Clinic.objects.filter(region__slug="pavlodar")
+    before = pavlodar.count()
+    assert before <= CARD_ROWS  # the seeded directory fits in a card whole
+    template = pavlodar.order_by("position").first()
+    for n in range(CARD_ROWS + 3 - before):
+        template.pk, template.position = None, 1000 + n
+        template.save()
+    (only,) = search("Павлодар емхана", "kk").cards
+    assert [r.pk for r in only.rows] == list(pavlodar.order_by("position", "pk").values_list("pk", flat=True)[:CARD_ROWS])
+    assert only.total == CARD_ROWS + 3
+    html = client.get("/ru/search/", {"q": "Павлодар больница"}).content.decode()
+    assert f"Все {CARD_ROWS + 3} адресов" in html
+
+
 def test_an_abbreviation_names_its_region():
     assert card("ВКО флюорография", "ru") == [("east-kazakhstan", "tuberculosis")]
     assert card("СҚО туберкулез") == [("north-kazakhstan", "tuberculosis")]

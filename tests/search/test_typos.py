@@ -69,3 +69,15 @@ def test_the_results_page_says_what_it_searched_and_links_the_query_as_typed(cli
     assert "Показаны результаты по запросу «апостиль»" in html and "Искать вместо этого «апостел»" in html
     html = client.get("/ru/search/", {"q": "апостел", "exact": "1"}).content.decode()
     assert "ничего не найдено" in html and "апостиль" in html  # offered, not applied
+
+
+@pytest.mark.parametrize("typed, meant", [("kvoat", "квота"), ("qandsa", "қандас"), ("tuberkulz", "туберкулез")])
+def test_a_misspelt_latin_word_is_corrected_through_its_cyrillic_readings(typed, meant):
+    results = search(typed, "kk")
+    assert results.corrected_from == typed and results.query == meant
+    assert results.count
+
+
+def test_a_latin_word_that_matches_is_never_replaced():
+    assert search("kvota", "kk").corrected_from == ""
+    assert suggest.candidates("kvota") == []
