@@ -1,16 +1,22 @@
 from urllib.parse import urlencode
 
+from django import forms
 from django.conf import settings
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
+from editing.admin import HistoryMixin
+from editing.forms import UnchangedSinceOpenedMixin
 from editing.html import html_to_text
 
-from .models import SearchDocument, SearchQuery, SynonymGroup
+from .models import WORD_SEPARATORS, SearchDocument, SearchQuery, SynonymGroup
 from .query import normalized
+from .synonyms import key_word
 from .textfold import fold
 
 
@@ -139,9 +145,28 @@ class SearchQueryAdmin(admin.ModelAdmin):
         return format_html('<a href="{}">{}</a>', url, _("add a synonym"))
 
 
+class SynonymGroupForm(UnchangedSinceOpenedMixin, forms.ModelForm):
+    class Meta:
+        model = SynonymGroup
+        fields = ("language", "words", "note")
+
+    def clean_words(self):
+        words = self.cleaned_data["words"]
+        keys = {key_word(w) for w in WORD_SEPARATORS.split(words)} - {""}
+        if len(keys) < 2:
+            raise ValidationError(
+                _("A group needs at least two different words: the word readers type and the word the site uses."),
+                code="one_word",
+            )
+        return words
+
+
 @admin.register(SynonymGroup)
-class SynonymGroupAdmin(FoldedSearchMixin, admin.ModelAdmin):
+class SynonymGroupAdmin(FoldedSearchMixin, HistoryMixin, SimpleHistoryAdmin):
     """Words searched as one: an everyday word and the official term, Kazakh and Russian equivalents."""
+
+    form = SynonymGroupForm
+    fields = ("language", "words", "note", "seen_updated")
 
     list_display = ("__str__", "language", "note")
     list_filter = ("language",)

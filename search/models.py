@@ -1,6 +1,9 @@
+import re
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 
 class SearchDocument(models.Model):
@@ -85,6 +88,9 @@ class SearchWord(models.Model):
         return self.spelling
 
 
+WORD_SEPARATORS = re.compile(r"[,\n;]")
+
+
 class SynonymGroup(models.Model):
     """Words that mean the same to a reader (an everyday word and the official term, Kazakh and Russian
     equivalents). A query word that matches one finds the documents of the others (search.synonyms)."""
@@ -102,6 +108,9 @@ class SynonymGroup(models.Model):
         ),
     )
     note = models.CharField(_("note"), max_length=200, blank=True)
+    updated = models.DateTimeField(_("updated"), auto_now=True)
+    # Every save is a version an editor can compare and restore (as for answers and clinic rows).
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["language", "pk"]
@@ -112,6 +121,4 @@ class SynonymGroup(models.Model):
         return ", ".join(self.word_list()[:4])
 
     def word_list(self) -> list[str]:
-        import re
-
-        return [w.strip() for w in re.split(r"[,\n;]", self.words or "") if w.strip()]
+        return [w.strip() for w in WORD_SEPARATORS.split(self.words or "") if w.strip()]
