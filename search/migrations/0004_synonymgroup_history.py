@@ -27,37 +27,61 @@ def first_versions(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('search', '0003_seed_synonym_groups'),
+        ("search", "0003_seed_synonym_groups"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='synonymgroup',
-            name='updated',
-            field=models.DateTimeField(auto_now=True, verbose_name='updated'),
+            model_name="synonymgroup",
+            name="updated",
+            field=models.DateTimeField(auto_now=True, verbose_name="updated"),
         ),
         migrations.CreateModel(
-            name='HistoricalSynonymGroup',
+            name="HistoricalSynonymGroup",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('language', models.CharField(choices=[('kk', 'Kazakh'), ('ru', 'Russian'), ('kk+ru', 'Kazakh and Russian')], default='kk', max_length=5, verbose_name='language')),
-                ('words', models.TextField(help_text='One word or term per line (or separated by commas). A term of several words is found by its longest word.', verbose_name='words')),
-                ('note', models.CharField(blank=True, max_length=200, verbose_name='note')),
-                ('updated', models.DateTimeField(blank=True, editable=False, verbose_name='updated')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID")),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[("kk", "Kazakh"), ("ru", "Russian"), ("kk+ru", "Kazakh and Russian")],
+                        default="kk",
+                        max_length=5,
+                        verbose_name="language",
+                    ),
+                ),
+                (
+                    "words",
+                    models.TextField(
+                        help_text="One word or term per line (or separated by commas). A term of several words is found by its longest word.",
+                        verbose_name="words",
+                    ),
+                ),
+                ("note", models.CharField(blank=True, max_length=200, verbose_name="note")),
+                ("updated", models.DateTimeField(blank=True, editable=False, verbose_name="updated")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical synonym group',
-                'verbose_name_plural': 'historical synonym groups',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical synonym group",
+                "verbose_name_plural": "historical synonym groups",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
