@@ -10,7 +10,8 @@ from django.utils.translation import override
 
 from clinics import selectors as clinic_selectors
 from faq.models import Entry
-from search.query import query_words
+from search import suggest
+from search.query import LATIN_WORD, latin_to_cyrillic, query_words, stems
 from search.textfold import fold, index_text
 from search.vocabulary import content_version
 
@@ -42,13 +43,34 @@ def _candidates(language: str) -> list[tuple[str, str, str, list[str]]]:
 
 
 def suggestions(query: str, language: str) -> list[dict]:
-    """Regions and questions every typed word of which starts one of their words (the last may be partial)."""
-    words = [fold(w) for w in query_words(query)]
+    """Regions and questions every typed word of which starts one of their words (the last may be partial).
+
+    A word also matches by its stem (as search does: «апостиль» finds «апостилирования») and, typed in
+    Latin letters, by its Cyrillic readings. When nothing matches, the words are corrected as search
+    corrects them (search.suggest): «апостел» suggests the questions about «апостиль».
+    """
+    words = query_words(query)
     if sum(len(w) for w in words) < MIN_LETTERS:
         return []
+    results = _starting_with([_forms(w) for w in words], language)
+    if not results:
+        corrected = [found[0] if (found := suggest.candidates(w, limit=1)) else w for w in words]
+        if corrected != words:
+            results = _starting_with([_forms(w) for w in corrected], language)
+    return results
+
+
+def _forms(word: str) -> tuple[str, ...]:
+    """The beginnings a typed word may match: the word folded, its stems, and its Cyrillic readings if Latin."""
+    folded = fold(word)
+    spellings = [folded] + (latin_to_cyrillic(folded) if LATIN_WORD.match(folded) else [])
+    return tuple({form for spelling in spellings for form in stems(spelling)})
+
+
+def _starting_with(typed: list[tuple[str, ...]], language: str) -> list[dict]:
     results = []
     for kind, label, url, candidate_words in _candidates(language):
-        if all(any(c.startswith(w) for c in candidate_words) for w in words):
+        if all(any(c.startswith(forms) for c in candidate_words) for forms in typed):
             results.append({"kind": kind, "label": label, "url": url})
             if len(results) >= LIMIT:
                 break

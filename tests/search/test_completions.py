@@ -49,3 +49,27 @@ def test_bad_input_is_answered_with_an_empty_list(client):
     for query in ["", "\x00", "%", "a" * 5000]:
         response = client.get("/kk/search/suggest/", {"q": query})
         assert response.status_code == 200 and isinstance(response.json()["suggestions"], list)
+
+
+def labels(query, language):
+    return [s["label"] for s in suggestions(query, language)]
+
+
+def test_a_word_suggests_the_questions_that_hold_its_other_forms():
+    # «апостиль» is not the beginning of «апостилирования», but they share a stem (as search finds them).
+    question = Entry.objects.get(number=5).question_ru
+    assert question in labels("апостиль", "ru")
+
+
+@pytest.mark.parametrize(
+    "typed, region", [("pavlodar", "Павлодарская область"), ("qarağandy", "Карагандинская область")]
+)
+def test_latin_letters_suggest_by_their_cyrillic_readings(typed, region):
+    assert labels(typed, "ru")[0] == region
+    assert any("Ата жолы" in label for label in labels("ata zh", "kk"))
+
+
+def test_a_misspelt_word_suggests_what_search_would_correct_it_to():
+    assert labels("апостел", "ru") == labels("апостиль", "ru") != []
+    assert labels("ықтиярхт", "kk") and labels("ықтиярхт", "kk") == labels("ықтиярхат", "kk")
+    assert labels("зззззз", "kk") == []  # nothing near: nothing suggested
