@@ -22,8 +22,13 @@ MAX_CARDS = 3
 # Rows shown in a card; the region page has them all. The directory lists at most 8 rows per region,
 # so today a card is never cut; the cap keeps a card (and the search) small as the directory grows.
 CARD_ROWS = 8
-# Words of a region's name that do not tell regions apart.
-REGION_GENERIC = {fold(w) for w in "облысы область облыстық областная қаласы қала город г обл".split()}
+# Words of a region's name that do not tell regions apart, except a city from the region around it
+# («Алматы қаласы» / «Алматы облысы»): a query with one of them keeps the regions of that kind.
+REGION_KINDS = {
+    "region": {fold(w) for w in "облысы облыс область облыстық областная обл".split()},
+    "city": {fold(w) for w in "қаласы қала город г".split()},
+}
+REGION_GENERIC = set().union(*REGION_KINDS.values())
 # Words of examination names that do not tell types apart (a type of these words only needs all of them).
 EXAM_GENERIC = {
     fold(w)
@@ -118,6 +123,12 @@ def _names():
     return regions, exams
 
 
+def _kind(region: Region) -> str:
+    """ "city" or "region", by the words of its names."""
+    words = set(_words(region.name_kk)) | set(_words(region.name_ru))
+    return "city" if words & REGION_KINDS["city"] else "region"
+
+
 def _named(matchers, candidates) -> tuple[list, set]:
     """The candidates a query names (each needs all the words of one of its names), and the terms used."""
     found, used = [], set()
@@ -141,10 +152,15 @@ def find(terms) -> list[Card]:
     exams, exam_terms = _named(matchers, exams_list)
     if not regions and not exams:
         return []
+    named_kinds = {kind for kind, words in REGION_KINDS.items() if any(m(w) for m in matchers for w in words)}
+    if len(regions) > 1 and named_kinds:
+        regions = [r for r in regions if _kind(r) in named_kinds] or regions
     if regions and not exams:
         # A region alone is a clinic question only when nothing else is asked («Павлодар емхана», not
         # «как получить ИИН в Астане»).
-        others = [m for m in matchers if m.term not in region_terms and not any(m(w) for w in CLINIC_WORDS)]
+        others = [
+            m for m in matchers if m.term not in region_terms and not any(m(w) for w in CLINIC_WORDS | REGION_GENERIC)
+        ]
         if others:
             return []
     cards = []

@@ -40,6 +40,8 @@ CLINIC_QUESTIONS = [
     ("kk", "Маңғыстау облысында нашақорлық", ("card", "mangystau", "drug-addiction")),
     ("kk", "Жамбыл облысы лепра", ("card", "jambyl", "leprosy")),
     ("ru", "проказа", ("card", None, "leprosy")),
+    ("ru", "город Алматы туберкулез", ("card", "almaty", "tuberculosis")),
+    ("kk", "Алматы облысы психиатр", ("card", "almaty-region", "mental-disorders")),
 ]
 PARAPHRASES = [
     ("kk", "жоғалтып алдым", ("entry", 19)),

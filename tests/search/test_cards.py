@@ -86,3 +86,20 @@ def test_synonym_groups_are_applied_and_editable():
 
 def test_no_terms_no_cards():
     assert find(()) == []
+
+
+@pytest.mark.parametrize(
+    "query, language, expected",
+    [
+        ("Алматы облысы", "kk", ["almaty-region"]),
+        ("Алматы обл", "ru", ["almaty-region"]),
+        ("Алматы қаласы", "kk", ["almaty"]),
+        ("город Алматы туберкулез", "ru", ["almaty"]),
+        ("Алматинская область туберкулез", "ru", ["almaty-region"]),
+        # Without the word that tells them apart, both are answers: the city and the region around it.
+        ("Алматы", "kk", ["almaty", "almaty-region"]),
+        ("Pavlodar oblysy", "kk", ["pavlodar"]),
+    ],
+)
+def test_the_city_or_the_region_of_the_same_name_as_the_query_says(query, language, expected):
+    assert [c.region.slug for c in search(query, language).cards] == expected
