@@ -17,6 +17,7 @@ from search.vocabulary import snapshot
 
 MIN_WORD = 4  # shorter words are not corrected (too many neighbours)
 MAX_ALTERNATIVES = 3
+STEM_MIN = 6  # a stem corrected against the beginnings of words needs this many letters
 
 
 def max_distance(word: str) -> int:
@@ -47,7 +48,9 @@ def candidates(word: str, limit: int = MAX_ALTERNATIVES) -> list[str]:
             found[hit] = min(distance, found.get(hit, distance))
     # Closest first; among equally close words, the one more documents use; then alphabetical (stable).
     ranked = sorted(found.items(), key=lambda hit: (hit[1], -vocabulary.counts[hit[0]], hit[0]))
-    best = ranked[0][1] if ranked else None
+    if not ranked:
+        return _by_stem(word, forms, vocabulary)
+    best = ranked[0][1]
     spellings, seen = [], set()
     for word_found, distance in ranked:
         # A word two edits away is offered only when none is one edit away.
@@ -62,6 +65,28 @@ def candidates(word: str, limit: int = MAX_ALTERNATIVES) -> list[str]:
         if len(spellings) >= limit:
             break
     return spellings
+
+
+def _by_stem(word: str, forms: list[str], vocabulary) -> list[str]:
+    """A word whose other forms are in the content but not this one («стипеднии»: the content has
+    «стипендиальных», not «стипендии»): its stem one edit from the beginning of content words, corrected
+    there and keeping the typed ending («стипендии»), which search then finds by that stem."""
+    for form in forms:
+        shorter = [s for s in stems(form) if s != form]
+        stem = max(shorter, key=len, default="")
+        if len(stem) < STEM_MIN:
+            continue
+        beginnings = vocabulary.prefixes(len(stem))
+        hits = process.extract(stem, list(beginnings), scorer=OSA.distance, score_cutoff=1, limit=None)
+        # An edit of the stem's last letter is another word more often than a typo («документац» is not
+        # «документах»); a swap of two letters is a typo wherever it is.
+        hits = [hit for hit in hits if hit[0][:-1] != stem[:-1]]
+        if hits:
+            best = min(hits, key=lambda hit: (hit[1], -beginnings[hit[0]][0], hit[0]))[0]
+            # The typed ending, as typed (fold() keeps positions, so the letters line up).
+            ending = word.lower()[len(stem) :] if form == fold(word) else form[len(stem) :]
+            return [beginnings[best][1] + ending]
+    return []
 
 
 @dataclass(frozen=True)

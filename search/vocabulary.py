@@ -87,6 +87,21 @@ class Snapshot:
     counts: dict = field(default_factory=dict)
     spellings: dict = field(default_factory=dict)
     words: list = field(default_factory=list)  # folded words, for the typo search
+    _prefixes: dict = field(default_factory=dict, repr=False)
+
+    def prefixes(self, length: int) -> dict:
+        """Folded beginnings of `length` letters of the words → (documents, spelling of the most used word)."""
+        found = self._prefixes.get(length)
+        if found is None:
+            found = {}
+            for word in self.words:
+                if len(word) >= length:
+                    count, spelling = found.get(word[:length], (0, ""))
+                    if self.counts[word] > count:
+                        spelling = self.spellings[word][:length]
+                    found[word[:length]] = (count + self.counts[word], spelling)
+            self._prefixes[length] = found  # a snapshot is replaced, never changed: no lock needed
+        return found
 
 
 _lock = threading.Lock()

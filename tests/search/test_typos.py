@@ -81,3 +81,11 @@ def test_a_misspelt_latin_word_is_corrected_through_its_cyrillic_readings(typed,
 def test_a_latin_word_that_matches_is_never_replaced():
     assert search("kvota", "kk").corrected_from == ""
     assert suggest.candidates("kvota") == []
+
+
+def test_a_misspelt_form_the_content_lacks_is_corrected_by_its_stem_keeping_the_typed_ending():
+    # The content has «стипендиальных», never «стипендии»: the stem «стипедн» is one swap from «стипенд».
+    results = search("стипеднией", "ru")
+    assert results.query == "стипендией" and 25 in [e.number for e in results.entries[:3]]
+    # A change of the stem's last letter makes another word, not a typo: nothing is offered.
+    assert suggest.candidates("документацией") == []
