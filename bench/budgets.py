@@ -232,23 +232,27 @@ def _transferred(browser, url, host) -> tuple[dict, list]:
 def _run_lighthouse(lighthouse, chromium, url, report) -> dict:
     flags = " ".join(["--headless=new", *CHROMIUM_ARGS])
     env = {**os.environ, "CHROME_PATH": chromium}
-    result = subprocess.run(
-        [
-            str(lighthouse),
-            url,
-            "--quiet",
-            "--output=json",
-            f"--output-path={report}",
-            "--only-categories=" + ",".join(CATEGORIES),
-            f"--chrome-flags={flags}",
-            "--max-wait-for-load=30000",
-        ],
-        check=False,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=240,
-    )
+    for _attempt in range(2):
+        result = subprocess.run(
+            [
+                str(lighthouse),
+                url,
+                "--quiet",
+                "--output=json",
+                f"--output-path={report}",
+                "--only-categories=" + ",".join(CATEGORIES),
+                f"--chrome-flags={flags}",
+                "--max-wait-for-load=30000",
+            ],
+            check=False,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=240,
+        )
+        # Lighthouse sometimes loses the page-load trace (NO_NAVSTART) and asks to be run again: once.
+        if "Please run Lighthouse again" not in result.stderr:
+            break
     if result.returncode != 0 or not report.exists():
         raise CommandError(f"lighthouse failed on {url}:\n{result.stderr[-3000:]}")
     return json.loads(report.read_text())
