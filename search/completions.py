@@ -11,8 +11,8 @@ from django.utils.translation import override
 from clinics import selectors as clinic_selectors
 from faq.models import Entry
 from search import suggest
-from search.query import LATIN_WORD, latin_to_cyrillic, query_words, stems
-from search.textfold import fold, index_text
+from search.query import query_words, readings, stems
+from search.textfold import index_text
 from search.vocabulary import content_version
 
 LIMIT = 6
@@ -62,9 +62,7 @@ def suggestions(query: str, language: str) -> list[dict]:
 
 def _forms(word: str) -> tuple[str, ...]:
     """The beginnings a typed word may match: the word folded, its stems, and its Cyrillic readings if Latin."""
-    folded = fold(word)
-    spellings = [folded] + (latin_to_cyrillic(folded) if LATIN_WORD.match(folded) else [])
-    return tuple({form for spelling in spellings for form in stems(spelling)})
+    return tuple({form for spelling in readings(word) for form in stems(spelling)})
 
 
 def _starting_with(typed: list[tuple[str, ...]], language: str) -> list[dict]:

@@ -210,15 +210,18 @@ def stems(folded: str) -> frozenset[str]:
     return frozenset(found)
 
 
+def readings(word: str) -> list[str]:
+    """A typed word as search compares it: folded, and if typed in Latin letters also its Cyrillic readings."""
+    folded = fold(word)
+    return [folded] + (latin_to_cyrillic(folded) if LATIN_WORD.match(folded) else [])
+
+
 @lru_cache(maxsize=2048)
 def parse(query: str) -> tuple[Term, ...]:
     words = query_words(query)
     terms = []
     for word in words:
-        if LATIN_WORD.match(word):
-            spellings = [fold(word)] + latin_to_cyrillic(word)
-        else:
-            spellings = [fold(word)]
+        spellings = readings(word)
         if any(s in STOP_WORDS for s in spellings):
             continue
         patterns = set()

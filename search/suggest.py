@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from search.query import LATIN_WORD, latin_to_cyrillic, stems
+from search.query import readings, stems
 from search.textfold import fold
 from search.vocabulary import snapshot
 
@@ -35,7 +35,7 @@ def candidates(word: str, limit: int = MAX_ALTERNATIVES) -> list[str]:
     folded = fold(word)
     if len(folded) < MIN_WORD or not folded.isalpha():
         return []
-    forms = [folded] + (latin_to_cyrillic(word) if LATIN_WORD.match(folded) else [])
+    forms = readings(word)
     vocabulary = snapshot()
     if any(form in vocabulary.counts for form in forms):
         return []
